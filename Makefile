@@ -1,6 +1,7 @@
 # The two commands of the README: `make serve` (writers) and `make test` (everything CI checks).
 # Each installs what it needs first; the stamps below make a second run instant.
 SHELL := /bin/bash
+export NO_MKDOCS_2_WARNING := 1
 VENV  := .venv
 PY    := $(VENV)/bin/python
 HOST  ?= 127.0.0.1

@@ -1,0 +1,144 @@
+"""Puts the self-hosted Python runtime and the widget runtime into the site (build and `mkdocs serve`).
+
+- the Pyodide runtime from the npm `pyodide` package pinned in package-lock.json (never a CDN);
+- the kb_logic and python-stdnum wheels (tools/build_wheels.py; rebuilt when src/kb_logic changes),
+  registered with their sha256 by `pyodide lockfile add-wheels`, so the worker loads them by name with
+  integrity checks; the lock file is trimmed to what we ship (119 KB -> about 1 KB);
+- widgets/runtime/*.js (the page runtime and the worker that is the bridge to Python);
+- the licence notices (Pyodide: MPL-2.0, python-stdnum: LGPL-2.1+).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata as md
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+
+log = get_plugin_logger("kb.assets")
+ROOT = Path(__file__).resolve().parent.parent
+NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
+BUILD = ROOT / "build"
+WHEELS = BUILD / "site-wheels"
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+PACKAGES = ["kb-logic"]  # the lock file's (normalised) name; python-stdnum comes in as its dependency, resolved from the lock file
+
+
+def _source_digest() -> str:
+    digest = hashlib.sha256()
+    for path in sorted([*(ROOT / "src" / "kb_logic").rglob("*.py"), ROOT / "pyproject.toml"]):
+        digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _run(*cmd: str) -> str:
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False, cwd=ROOT)
+    if done.returncode != 0:
+        raise PluginError(f"{' '.join(cmd)} failed: {done.stderr.strip() or done.stdout.strip()}")
+    return done.stdout
+
+
+def build_runtime() -> Path:
+    """Builds wheels + lock file into build/site-runtime/ when kb_logic changed; returns that folder."""
+    if not (NPM_PYODIDE / "pyodide.asm.wasm").is_file():
+        raise PluginError("node_modules/pyodide is missing: run `npm ci` (make setup does it)")
+    out = BUILD / "site-runtime"
+    stamp = out / ".source-digest"
+    digest = _source_digest()
+    if stamp.is_file() and stamp.read_text() == digest:
+        return out
+    log.info("kb_logic changed: building wheels and the Pyodide lock file")
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    wheels = [Path(p) for p in _run(sys.executable, "tools/build_wheels.py", str(WHEELS)).split()]
+    pyodide_cli = Path(sys.executable).with_name("pyodide")
+    full_lock = out / "pyodide-lock.full.json"
+    _run(str(pyodide_cli), "lockfile", "add-wheels", "--input", str(NPM_PYODIDE / "pyodide-lock.json"),
+         "--output", str(full_lock), "--base-path", str(WHEELS), *map(str, wheels))
+    lock = json.loads(full_lock.read_text())
+    keep, todo = set(), list(PACKAGES)
+    while todo:  # the closure of our packages' dependencies
+        name = todo.pop()
+        if name not in keep:
+            keep.add(name)
+            todo += lock["packages"][name]["depends"]
+    lock["packages"] = {name: spec for name, spec in lock["packages"].items() if name in keep}
+    (out / "pyodide-lock.json").write_text(json.dumps(lock, separators=(",", ":")))
+    full_lock.unlink()
+    for name in keep:
+        shutil.copy2(WHEELS / lock["packages"][name]["file_name"], out)
+    stamp.write_text(digest)
+    return out
+
+
+def _notices(target: Path) -> None:
+    def licence(dist: str) -> str:
+        for f in md.files(dist) or []:  # dist-info/licenses/LICENSE, not a vendored one
+            if f.name in ("LICENSE", "COPYING") and "vendor" not in str(f):
+                return Path(str(f.locate())).read_text(encoding="utf-8")
+        raise PluginError(f"licence text of {dist} not found")
+
+    (target / "NOTICE.txt").write_text(
+        "Third-party software shipped with this site\n\n"
+        "Pyodide (npm package `pyodide`, version in manifest.json) - Mozilla Public License 2.0.\n"
+        "Source: the `pyodide` package on the npm registry. Full licence text: LICENSE.pyodide.txt\n\n"
+        "python-stdnum (wheel in this folder) - GNU Lesser General Public License 2.1 or later.\n"
+        "Source: the `python-stdnum` package on PyPI (the wheel itself is the source, unmodified).\n"
+        "Full licence text: COPYING.python-stdnum.txt\n",
+        encoding="utf-8",
+    )
+    # The MPL-2.0 text as shipped by pyodide-build (same licence as the runtime; npm ships none).
+    (target / "LICENSE.pyodide.txt").write_text(licence("pyodide-build"), encoding="utf-8")
+    (target / "COPYING.python-stdnum.txt").write_text(licence("python-stdnum"), encoding="utf-8")
+
+
+def install(site_dir: Path) -> dict[str, object]:
+    built = build_runtime()
+    target = site_dir / "assets" / "pyodide"
+    target.mkdir(parents=True, exist_ok=True)
+    for name in RUNTIME_FILES:
+        shutil.copy2(NPM_PYODIDE / name, target / name)
+    for path in built.iterdir():
+        if not path.name.startswith("."):
+            shutil.copy2(path, target / path.name)
+    _notices(target)
+    lock = json.loads((built / "pyodide-lock.json").read_text())
+    # What the worker fetches (pyodide.asm.mjs comes by import(), which no fetch wrapper can count).
+    downloads = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json",
+                 *(spec["file_name"] for spec in lock["packages"].values())]
+    manifest = {
+        "pyodide": json.loads((NPM_PYODIDE / "package.json").read_text())["version"],
+        "stdlib": "python_stdlib.zip",
+        "packages": PACKAGES,
+        "snapshot": None,
+        "files": {name: (target / name).stat().st_size for name in downloads},
+    }
+    manifest["total_bytes"] = sum(manifest["files"].values())  # type: ignore[arg-type]
+    (target / "manifest.json").write_text(json.dumps(manifest, indent=1))
+    widgets = site_dir / "assets" / "kb"
+    widgets.mkdir(parents=True, exist_ok=True)
+    for js in (ROOT / "widgets" / "runtime").glob("*.js"):
+        shutil.copy2(js, widgets / js.name)
+    return manifest
+
+
+@event_priority(-200)
+def on_post_build(config: MkDocsConfig) -> None:
+    i18n = config.plugins.get("i18n")
+    if getattr(i18n, "building", False):
+        return  # once, after the last language
+    install(Path(config.site_dir))
+
+
+def on_serve(server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
+    # Writers editing the rules or a helper see the change live: wheel and runtime are rebuilt.
+    for folder in (ROOT / "src" / "kb_logic", ROOT / "widgets"):
+        server.watch(str(folder))
+    return server

@@ -1,0 +1,41 @@
+"""What static-i18n leaves undone for a truly bilingual site.
+
+Each language gets its own 404 page. static-i18n renders the theme's 404 template once per language
+into the same site root, so the last language built (English) won /404.html. We keep each rendering
+and write French (the default language) at /404.html and English at /en/404.html.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+
+_rendered_404: dict[str, str] = {}
+
+
+def _i18n(config: MkDocsConfig) -> object | None:
+    return config.plugins.get("i18n")
+
+
+@event_priority(-400)  # after hooks/csp.py rewrote the page
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name == "404.html":
+        lang = getattr(_i18n(config), "current_language", None) or config.theme["language"]
+        _rendered_404[str(lang)] = output_content
+    return output_content
+
+
+@event_priority(-150)  # after static-i18n's on_post_build (-100), which runs the other languages' builds
+def on_post_build(config: MkDocsConfig) -> None:
+    i18n = _i18n(config)
+    if getattr(i18n, "building", False):
+        return  # a nested language build: the outer build writes every language at the end
+    default = str(getattr(i18n, "default_language", None) or config.theme["language"])
+    site = Path(config.site_dir)
+    for lang, html in _rendered_404.items():
+        target = site / "404.html" if lang == default else site / lang / "404.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+    _rendered_404.clear()

@@ -1,0 +1,223 @@
+"""Texts of the browser helpers (key ``ui.<widget>.<label>``): labels, states, result headings.
+
+Same shape as every catalogue module: message key -> {"fr": ..., "en": ...}. The widget templates
+(widgets/templates) and the widget runtime (widgets/runtime) read them; the catalogue tests check both
+languages and their placeholders.
+"""
+
+from __future__ import annotations
+
+UI: dict[str, dict[str, str]] = {
+    # --- shared by every helper ---
+    "ui.submit": {"fr": "Vérifier", "en": "Check"},
+    "ui.retry": {"fr": "Réessayer", "en": "Try again"},
+    "ui.noscript": {
+        "fr": "Cet assistant a besoin de JavaScript. Voici ce que disent les guides\u00a0:",
+        "en": "This helper needs JavaScript. Here is what the guides say:",
+    },
+    "ui.loading": {"fr": "Préparation de l’assistant…", "en": "Preparing the helper…"},
+    "ui.loading.progress": {
+        "fr": "Préparation de l’assistant\u00a0: {loaded} Mo sur {total} Mo",
+        "en": "Preparing the helper: {loaded} MB of {total} MB",
+    },
+    "ui.error.load": {
+        "fr": "L’assistant n’a pas pu démarrer (connexion interrompue ou navigateur sans WebAssembly)."
+        " Le guide ci-dessus reste valable. Vous pouvez réessayer.",
+        "en": "The helper could not start (connection interrupted or a browser without WebAssembly)."
+        " The guide above still applies. You can try again.",
+    },
+    "ui.pending": {
+        "fr": "Votre réponse s’affichera dès que l’assistant sera prêt.",
+        "en": "Your answer will appear as soon as the helper is ready.",
+    },
+    "ui.rules": {"fr": "Règles des guides appliquées\u00a0:", "en": "Rules of the guides applied:"},
+    "ui.not_covered": {
+        "fr": "Les guides ne traitent pas ce cas\u00a0: contactez le Support.",
+        "en": "The guides do not cover this case: please contact Support.",
+    },
+    "ui.yes": {"fr": "Oui", "en": "Yes"},
+    "ui.no": {"fr": "Non", "en": "No"},
+    "ui.party.client": {"fr": "le client", "en": "the client"},
+    "ui.party.partner": {"fr": "le partenaire", "en": "the partner"},
+    "ui.invalid_field": {"fr": "Champ à corriger\u00a0: {field}", "en": "Field to correct: {field}"},
+    # --- eligibility checker ---
+    "ui.eligibility.title": {"fr": "Vérifier mon éligibilité", "en": "Check my eligibility"},
+    "ui.eligibility.intro": {
+        "fr": "Répondez aux questions\u00a0: le résultat suit les conditions ci-dessus.",
+        "en": "Answer the questions: the result follows the conditions above.",
+    },
+    "ui.eligibility.fallback": {
+        "fr": "Pour devenir revendeur, toutes ces conditions doivent être remplies\u00a0:",
+        "en": "To become a reseller, all of these conditions must be met:",
+    },
+    "ui.eligibility.entity": {"fr": "Vous êtes", "en": "You are"},
+    "ui.eligibility.entity.company": {"fr": "une société", "en": "a company"},
+    "ui.eligibility.entity.individual": {"fr": "un particulier", "en": "a private individual"},
+    "ui.eligibility.registered": {
+        "fr": "La société est inscrite au registre du commerce (suisse, SIRET ou équivalent)",
+        "en": "The company is listed in the commercial register (Swiss, SIRET or equivalent)",
+    },
+    "ui.eligibility.annual_amount": {
+        "fr": "Montant annuel des produits gérés",
+        "en": "Yearly amount of the products under management",
+    },
+    "ui.eligibility.annual_amount.hint": {
+        "fr": "Le total par an de tous les produits que vous gérerez dans le programme.",
+        "en": "The yearly total of all the products you will manage within the programme.",
+    },
+    "ui.eligibility.currency": {"fr": "Devise", "en": "Currency"},
+    "ui.eligibility.provides_support": {
+        "fr": "Vous assurez le support de vos clients",
+        "en": "You provide support to your clients",
+    },
+    "ui.eligibility.handles_billing": {
+        "fr": "Vous êtes responsable des factures de vos clients",
+        "en": "You are responsible for your clients’ invoices",
+    },
+    "ui.eligibility.exclusive_tenders": {
+        "fr": "Vous utiliserez exclusivement les produits d’Infomaniak pour les contrats issus des appels"
+        " d’offres",
+        "en": "You will use only Infomaniak products for contracts won through its tenders",
+    },
+    "ui.eligibility.accepts_conditions": {
+        "fr": "Vous acceptez les conditions particulières Revendeurs",
+        "en": "You accept the specific reseller conditions",
+    },
+    "ui.eligibility.unmet": {"fr": "Conditions non remplies\u00a0:", "en": "Conditions not met:"},
+    # --- access-type simulator ---
+    "ui.access.title": {"fr": "Simuler un accès partenaire", "en": "Simulate a partner access"},
+    "ui.access.intro": {
+        "fr": "Indiquez les partenaires qui ont déjà accès à l’organisation, puis l’accès demandé.",
+        "en": "List the partners that already have access to the organisation, then the requested access.",
+    },
+    "ui.access.limited": {"fr": "Accès limité", "en": "Limited access"},
+    "ui.access.full": {"fr": "Accès complet", "en": "Full access"},
+    "ui.access.existing": {"fr": "Partenaires existants", "en": "Existing partners"},
+    "ui.access.existing.none": {
+        "fr": "Aucun partenaire pour l’instant.",
+        "en": "No partner yet.",
+    },
+    "ui.access.existing.item": {"fr": "Partenaire existant", "en": "Existing partner"},
+    "ui.access.add": {"fr": "Ajouter un partenaire existant", "en": "Add an existing partner"},
+    "ui.access.remove": {"fr": "Retirer ce partenaire", "en": "Remove this partner"},
+    "ui.access.request": {"fr": "Accès demandé", "en": "Requested access"},
+    "ui.access.name": {"fr": "Nom du partenaire", "en": "Partner name"},
+    "ui.access.type": {"fr": "Type d’accès", "en": "Access type"},
+    "ui.access.products": {"fr": "Produits", "en": "Products"},
+    "ui.access.products.hint": {
+        "fr": "Séparés par des virgules (pour un accès limité).",
+        "en": "Separated by commas (for limited access).",
+    },
+    "ui.access.allowed": {"fr": "Possible", "en": "Possible"},
+    "ui.access.refused": {"fr": "Pas possible", "en": "Not possible"},
+    "ui.access.conflicts": {
+        "fr": "Produits déjà gérés par un autre partenaire\u00a0:",
+        "en": "Products already managed by another partner:",
+    },
+    "ui.access.manages": {"fr": "Produits gérés\u00a0:", "en": "Products managed:"},
+    "ui.access.manages.all": {"fr": "tous les produits du client", "en": "all the client’s products"},
+    "ui.access.can_order_renew": {
+        "fr": "Peut commander et renouveler pour le client\u00a0:",
+        "en": "Can order and renew for the client:",
+    },
+    "ui.access.payment_methods": {
+        "fr": "Moyens de paiement à définir avec le client\u00a0:",
+        "en": "Payment methods to agree with the client:",
+    },
+    "ui.access.revenue_on": {"fr": "Revenus\u00a0:", "en": "Revenue:"},
+    # --- payment-mode simulator ---
+    "ui.payment.title": {"fr": "Simuler le moyen de paiement", "en": "Simulate the payment method"},
+    "ui.payment.intro": {
+        "fr": "Choisissez qui paie\u00a0; ajoutez un prix et un taux supposé pour voir les montants.",
+        "en": "Choose who pays; add a price and an assumed rate to see the amounts.",
+    },
+    "ui.payment.access": {"fr": "Type d’accès du partenaire", "en": "Partner’s access type"},
+    "ui.payment.payer": {"fr": "Qui paie\u00a0?", "en": "Who pays?"},
+    "ui.payment.payer.client": {"fr": "Le client paie", "en": "The client pays"},
+    "ui.payment.payer.partner": {"fr": "Le partenaire paie", "en": "The partner pays"},
+    "ui.payment.price": {"fr": "Prix public de la commande (facultatif)", "en": "Public price of the order (optional)"},
+    "ui.payment.price.hint": {"fr": "Par exemple 100.", "en": "For example 100."},
+    "ui.payment.rate": {"fr": "Taux supposé en % (facultatif)", "en": "Assumed rate in % (optional)"},
+    "ui.payment.rate.hint": {
+        "fr": "Entre 0 et 35\u00a0: les guides disent seulement «\u00a0jusqu’à 35\u00a0%\u00a0».",
+        "en": "Between 0 and 35: the guides only say “up to 35%”.",
+    },
+    "ui.payment.who_pays": {"fr": "Paie les commandes et renouvellements\u00a0:", "en": "Pays orders and renewals:"},
+    "ui.payment.invoices": {"fr": "Voit les factures\u00a0:", "en": "Sees the invoices:"},
+    "ui.payment.installed_in": {"fr": "Produits installés chez\u00a0:", "en": "Products installed in the organisation of:"},
+    "ui.payment.benefit": {"fr": "Avantage du partenaire\u00a0:", "en": "Partner’s benefit:"},
+    "ui.payment.benefit.cashback": {"fr": "revenu (cashback)", "en": "revenue (cashback)"},
+    "ui.payment.benefit.discount": {"fr": "remise revendeur", "en": "reseller discount"},
+    "ui.payment.amounts": {"fr": "Pour cette commande\u00a0:", "en": "For this order:"},
+    "ui.payment.amount.client_pays": {"fr": "Le client paie", "en": "The client pays"},
+    "ui.payment.amount.partner_pays": {"fr": "Le partenaire paie", "en": "The partner pays"},
+    "ui.payment.amount.partner_earns": {"fr": "Le partenaire reçoit", "en": "The partner receives"},
+    "ui.payment.amount.partner_saves": {"fr": "Remise du partenaire", "en": "The partner’s discount"},
+    "ui.payment.change": {"fr": "Changer de moyen de paiement\u00a0:", "en": "Changing the payment method:"},
+    # --- VAT number validator ---
+    "ui.vat.title": {"fr": "Vérifier l’écriture d’un numéro de TVA", "en": "Check how a VAT number is written"},
+    "ui.vat.intro": {
+        "fr": "Saisissez le numéro tel que vous l’écririez\u00a0: espaces, points et tirets sont acceptés.",
+        "en": "Type the number as you would write it: spaces, dots and dashes are accepted.",
+    },
+    "ui.vat.fallback": {
+        "fr": "Où indiquer votre numéro de TVA\u00a0:",
+        "en": "Where to enter your VAT number:",
+    },
+    "ui.vat.number": {"fr": "Numéro de TVA", "en": "VAT number"},
+    "ui.vat.number.hint": {
+        "fr": "Avec le préfixe du pays, par exemple CHE-116.281.710 TVA ou FR40 303 265 045.",
+        "en": "With the country prefix, for example CHE-116.281.710 MWST or FR40 303 265 045.",
+    },
+    "ui.vat.country": {"fr": "Pays (si le numéro n’a pas de préfixe)", "en": "Country (if the number has no prefix)"},
+    "ui.vat.country.auto": {"fr": "D’après le préfixe", "en": "From the prefix"},
+    "ui.vat.privacy": {
+        "fr": "La vérification se fait dans votre navigateur\u00a0: le numéro n’est envoyé nulle part.",
+        "en": "The check runs in your browser: the number is sent nowhere.",
+    },
+    "ui.vat.valid": {"fr": "Écriture valable", "en": "Correctly written"},
+    "ui.vat.invalid": {"fr": "Écriture non valable", "en": "Not correctly written"},
+    "ui.vat.compact": {"fr": "Forme compacte\u00a0:", "en": "Compact form:"},
+    "ui.vat.country_found": {"fr": "Pays\u00a0:", "en": "Country:"},
+    "ui.vat.steps": {"fr": "Où l’indiquer\u00a0:", "en": "Where to enter it:"},
+    # --- onboarding step guide ---
+    "ui.onboarding.title": {"fr": "Les étapes selon votre rôle", "en": "The steps for your role"},
+    "ui.onboarding.intro": {
+        "fr": "Choisissez ce que vous voulez faire et votre rôle dans l’organisation.",
+        "en": "Choose what you want to do and your role in the organisation.",
+    },
+    "ui.onboarding.flow": {"fr": "Je veux", "en": "I want to"},
+    "ui.onboarding.flow.client_adds_partner": {
+        "fr": "donner accès à un partenaire (je suis client)",
+        "en": "give a partner access (I am a client)",
+    },
+    "ui.onboarding.flow.partner_adds_client": {
+        "fr": "ajouter un client (je suis partenaire)",
+        "en": "add a client (I am a partner)",
+    },
+    "ui.onboarding.flow.access_client_account": {
+        "fr": "accéder au compte d’un client (je suis partenaire)",
+        "en": "access a client’s account (I am a partner)",
+    },
+    "ui.onboarding.role": {"fr": "Mon rôle", "en": "My role"},
+    "ui.onboarding.role.legal_representative": {"fr": "responsable légal", "en": "legal representative"},
+    "ui.onboarding.role.administrator": {"fr": "administrateur", "en": "administrator"},
+    "ui.onboarding.role.collaborator": {"fr": "collaborateur", "en": "collaborator"},
+    "ui.onboarding.steps": {"fr": "Étapes\u00a0:", "en": "Steps:"},
+    # --- support and VIP code helper ---
+    "ui.support_code.title": {"fr": "Où trouver mes codes", "en": "Where to find my codes"},
+    "ui.support_code.intro": {
+        "fr": "Indiquez si vous avez souscrit au Support Premium.",
+        "en": "Tell us whether you subscribed to Premium Support.",
+    },
+    "ui.support_code.premium_support": {
+        "fr": "J’ai souscrit au Support Premium",
+        "en": "I subscribed to Premium Support",
+    },
+    "ui.support_code.support_code": {"fr": "Code support", "en": "Support code"},
+    "ui.support_code.vip_code": {"fr": "Code VIP", "en": "VIP code"},
+    "ui.support_code.no_vip": {
+        "fr": "Pas de code VIP\u00a0: il est réservé aux clients du Support Premium.",
+        "en": "No VIP code: it is reserved to Premium Support clients.",
+    },
+}

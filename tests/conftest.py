@@ -1,0 +1,209 @@
+"""Shared fixtures of the browser and site tests.
+
+- `site_build` / `built_site`: the site, built once per session with `mkdocs build --strict`
+  (or the folder named by the KB_SITE_DIR environment variable, already built);
+- `site_server`: that folder served on 127.0.0.1 with the right MIME types and per-language 404 pages;
+- `browser_type_launch_args`: pytest-playwright drives Debian's Chromium (Playwright cannot download its own);
+- `no_third_party`: fails the test if the page requested anything from another origin
+  (`third_party_recorder` records the same for a context you made yourself);
+- `axe_check`: runs axe-core (node_modules/axe-core) in a page and returns its violations.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import partial
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+# ---------- the built site ----------
+
+@dataclass(frozen=True)
+class SiteBuild:
+    path: Path
+    log: str | None  # mkdocs' output; None when KB_SITE_DIR named an already-built site
+
+
+@pytest.fixture(scope="session")
+def site_build(tmp_path_factory: pytest.TempPathFactory) -> SiteBuild:
+    prebuilt = os.environ.get("KB_SITE_DIR")
+    if prebuilt:
+        path = Path(prebuilt).resolve()
+        if not (path / "index.html").is_file():
+            pytest.fail(f"KB_SITE_DIR={prebuilt} is not a built site (no index.html)")
+        return SiteBuild(path, None)
+    path = tmp_path_factory.mktemp("site")
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(path)],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )
+    log = done.stdout + done.stderr
+    if done.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed ({done.returncode}):\n{log}", pytrace=False)
+    return SiteBuild(path, log)
+
+
+@pytest.fixture(scope="session")
+def built_site(site_build: SiteBuild) -> Path:
+    return site_build.path
+
+
+# ---------- serving it ----------
+
+class _SiteHandler(SimpleHTTPRequestHandler):
+    # Without application/wasm, WebAssembly.instantiateStreaming rejects the module and Pyodide hangs.
+    extensions_map = {
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".html": "text/html; charset=utf-8",
+        ".css": "text/css; charset=utf-8",
+        ".js": "text/javascript; charset=utf-8",
+        ".mjs": "text/javascript; charset=utf-8",
+        ".json": "application/json",
+        ".wasm": "application/wasm",
+        ".zip": "application/zip",
+        ".whl": "application/zip",
+        ".svg": "image/svg+xml",
+        ".xml": "application/xml",
+        ".txt": "text/plain; charset=utf-8",
+    }
+
+    def log_message(self, format: str, *args: Any) -> None:  # quiet
+        pass
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        # Missing pages get the site's own 404 page, in the language of the part of the site asked for.
+        page = Path(self.directory) / ("en/404.html" if self.path.startswith("/en/") else "404.html")
+        if code != HTTPStatus.NOT_FOUND or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(HTTPStatus.NOT_FOUND)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site: Path) -> Iterator[str]:
+    """Base URL ("http://127.0.0.1:PORT/") of the built site, served from a background thread."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_SiteHandler, directory=str(built_site)))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# ---------- the browser ----------
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    chromium = shutil.which("chromium")
+    if not chromium:
+        pytest.skip("Debian's chromium is not installed (make setup installs it)")
+    return {**browser_type_launch_args, "executable_path": chromium, "args": CHROMIUM_ARGS}
+
+
+def origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+class ThirdPartyRecorder:
+    """Records every request of a browser context whose origin is not the site's (data:/blob: are fine)."""
+
+    def __init__(self, context: Any, base_url: str) -> None:
+        self.allowed = origin(base_url)
+        self.offenders: list[str] = []
+        context.on("request", lambda request: self._check(request.url))
+        context.on("websocket", lambda ws: self._check(ws.url))
+
+    def _check(self, url: str) -> None:
+        if url.startswith(("data:", "blob:", "about:")):
+            return
+        if origin(url) != self.allowed:
+            self.offenders.append(url)
+
+    def take(self) -> list[str]:
+        found, self.offenders = self.offenders, []
+        return found
+
+
+@pytest.fixture(scope="session")
+def third_party_recorder() -> type[ThirdPartyRecorder]:
+    """For contexts other than pytest-playwright's: `third_party_recorder(context, base_url).take()`."""
+    return ThirdPartyRecorder
+
+
+@pytest.fixture
+def no_third_party(page: Any, site_server: str) -> Iterator[ThirdPartyRecorder]:
+    """Use with pytest-playwright's `page`: the test fails if the page fetched anything from another origin."""
+    recorder = ThirdPartyRecorder(page.context, site_server)
+    yield recorder
+    offenders = recorder.take()
+    assert not offenders, "requests to another origin:\n" + "\n".join(offenders)
+
+
+class AxeChecker:
+    """`axe_check(page)` -> axe-core's violations (list of dicts); `axe_check.describe(v)` for messages."""
+
+    def __call__(self, page: Any, context: Any = None, options: dict[str, Any] | None = None) -> list[dict]:
+        if not self._loaded(page):
+            try:
+                page.add_script_tag(path=str(AXE))
+            except Exception:  # noqa: BLE001 - a strict CSP may refuse the inline script tag
+                pass
+        if not self._loaded(page):  # the site's CSP forbids inline scripts: evaluate axe through DevTools
+            page.evaluate(AXE.read_text(encoding="utf-8"))
+        result = page.evaluate(
+            "([context, options]) => axe.run(context || document, options || {})", [context, options]
+        )
+        return list(result["violations"])
+
+    @staticmethod
+    def _loaded(page: Any) -> bool:
+        return bool(page.evaluate("() => typeof window.axe !== 'undefined'"))
+
+    @staticmethod
+    def describe(violations: list[dict]) -> str:
+        lines = []
+        for v in violations:
+            lines.append(f"{v['id']} ({v.get('impact')}): {v.get('help')}")
+            lines += [f"    {node.get('target')}  {node.get('failureSummary', '').splitlines()[-1:]}"
+                      for node in v.get("nodes", [])]
+        return "\n".join(lines)
+
+
+@pytest.fixture(scope="session")
+def axe_check() -> AxeChecker:
+    if not AXE.is_file():
+        pytest.fail("node_modules/axe-core/axe.min.js is missing: run `npm ci`")
+    return AxeChecker()

@@ -1,0 +1,109 @@
+"""ACC: limited and full access, one full-access partner, distinct products, silent mixes."""
+
+from __future__ import annotations
+
+import pytest
+from _logic_helpers import ask, fails
+
+
+def grant(name: str, access: str, *products: str) -> dict[str, object]:
+    return {"name": name, "access": access, "products": list(products)}
+
+
+def acc(partners: list[dict[str, object]], request: dict[str, object], **extra: object) -> dict[str, object]:
+    return ask("access", partners=partners, request=request, **extra)
+
+
+def test_ACC_F1_F2_F3_F4_full_access_capabilities() -> None:
+    answer = acc([], {"name": "Agence", "access": "full"})
+    assert answer["allowed"] is True and answer["not_covered"] is False
+    assert answer["capabilities"] == {
+        "manages": "all",  # ACC-F1
+        "can_order_renew": True,  # ACC-F2
+        "revenue_on": "every_order_or_renewal",  # ACC-F4
+        "payment_methods": True,  # ACC-F3
+    }
+    assert answer["rules"] == ["ACC-F1", "ACC-F2", "ACC-F3", "ACC-F4", "ACC-F5"]
+
+
+def test_ACC_F5_second_full_access_partner_refused() -> None:
+    answer = acc([grant("A", "full")], grant("B", "full"))
+    assert answer["allowed"] is False and answer["not_covered"] is False
+    assert answer["rules"] == ["ACC-F5"]
+    assert "A" in str(answer["message"])
+
+
+def test_ACC_F5_full_refused_even_with_limited_partners_too() -> None:
+    answer = acc([grant("A", "full"), grant("C", "limited", "kMail")], grant("B", "full"))
+    assert answer["allowed"] is False
+
+
+def test_ACC_L1_L2_L3_L4_limited_access_capabilities() -> None:
+    answer = acc([], grant("Agence", "limited", " Web  hosting ", "kMail"))
+    assert answer["allowed"] is True
+    assert answer["capabilities"] == {
+        "manages": ["Web hosting", "kMail"],  # ACC-L1, ACC-L2
+        "can_order_renew": False,  # ACC-L3
+        "revenue_on": "client_purchases_of_managed_products",  # ACC-L4
+        "payment_methods": False,
+    }
+    assert answer["rules"] == ["ACC-L1", "ACC-L2", "ACC-L3", "ACC-L4", "ACC-L5"]
+
+
+def test_ACC_L5_several_limited_partners_with_different_products() -> None:
+    answer = acc([grant("A", "limited", "kMail"), grant("C", "limited", "kDrive")], grant("B", "limited", "Web"))
+    assert answer["allowed"] is True
+    assert answer["conflicts"] == []
+
+
+def test_ACC_L5_overlapping_products_refused_case_and_space_insensitive() -> None:
+    answer = acc([grant("A", "limited", "Web  Hosting", "kMail")], grant("B", "limited", "web hosting", "kDrive"))
+    assert answer["allowed"] is False and answer["not_covered"] is False
+    assert answer["conflicts"] == ["web hosting"]
+    assert answer["rules"] == ["ACC-L5"]
+
+
+def test_ACC_9_changing_products_of_an_existing_limited_partner() -> None:
+    answer = acc([grant("A", "limited", "kMail"), grant("C", "limited", "Web")], grant("a", "limited", "kMail", "kDrive"))
+    assert answer["allowed"] is True
+    assert "ACC-9" in answer["rules"]
+
+
+@pytest.mark.parametrize(
+    ("partners", "request_"),
+    [
+        pytest.param([grant("A", "full")], grant("B", "limited", "Web"), id="silent-full-then-limited"),
+        pytest.param([grant("A", "limited", "Web")], grant("B", "full"), id="silent-limited-then-full"),
+    ],
+)
+def test_silent_mixed_access_not_covered(partners: list[dict[str, object]], request_: dict[str, object]) -> None:
+    for lang in ("fr", "en"):
+        answer = acc(partners, request_, lang=lang)
+        assert answer["allowed"] is None
+        assert answer["not_covered"] is True
+        assert answer["silent"] == "mixed_access"
+    assert "Support" in str(answer["message"])
+
+
+def test_silent_change_of_access_type_not_covered() -> None:
+    answer = acc([grant("A", "limited", "Web")], grant("A", "full"))
+    assert answer["allowed"] is None and answer["not_covered"] is True
+
+
+def test_limited_needs_products() -> None:
+    for request in (grant("B", "limited"), {"name": "B", "access": "limited"}):
+        error = fails("access", {"partners": [], "request": request})
+        assert (error["code"], error["field"]) == ("value", "request.products")
+    error = fails("access", {"partners": [], "request": grant("B", "limited", " ")})
+    assert (error["code"], error["field"]) == ("value", "request.products[0]")
+
+
+def test_access_shape_errors() -> None:
+    assert fails("access", {"partners": {}, "request": grant("B", "full")})["field"] == "partners"
+    assert fails("access", {"partners": [1], "request": grant("B", "full")})["field"] == "partners[0]"
+    assert fails("access", {"partners": [], "request": {"name": "B"}})["field"] == "request.access"
+    error = fails("access", {"partners": [], "request": {"name": "B", "access": "admin"}})
+    assert (error["code"], error["field"]) == ("value", "request.access")
+    assert fails("access", {"partners": []})["code"] == "missing_field"
+    error = fails("access", {"partners": [], "request": grant("B", "limited", 3)})  # type: ignore[arg-type]
+    assert (error["code"], error["field"]) == ("type", "request.products[0]")

@@ -1,0 +1,82 @@
+"""Gate 5: search per language (Pagefind), loaded only when the reader opens it, with stemming."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from site_helpers import pages, soup
+
+pytestmark = pytest.mark.browser
+
+# (start page, query, opened with) per language; the stemming query is a plural/inflected form.
+CASES = {
+    "fr": ("billing-and-vat/payment-methods/", "facturation", "renouvellements"),
+    "en": ("en/billing-and-vat/payment-methods/", "invoices", "renewals"),
+}
+
+
+def article_words(built_site: Path, path: str) -> set[str]:
+    article = soup(built_site, path + "index.html").select_one("article")
+    for hidden in article.select("[data-kb-widget], .headerlink"):  # what Pagefind is told to skip
+        hidden.decompose()
+    return set(re.findall(r"\w+", article.get_text(" ").lower()))
+
+
+def search(page: Any, query: str) -> list[str]:
+    """Types the query in the open dialog; the paths of all result pages (after "load more")."""
+    box = page.locator("#kb-search-ui input").first
+    box.fill("")
+    box.fill(query)
+    results = page.locator("#kb-search-ui .pagefind-ui__result-link")
+    message = page.locator("#kb-search-ui .pagefind-ui__message")
+    page.wait_for_function(
+        "(q) => { const m = document.querySelector('#kb-search-ui .pagefind-ui__message');"
+        " return m && m.textContent.includes(q) && !document.querySelector('.pagefind-ui__result--loading'); }",
+        arg=query, timeout=15_000,
+    )
+    more = page.locator("#kb-search-ui .pagefind-ui__button")
+    while more.count() and more.first.is_visible():
+        more.first.click()
+        page.wait_for_timeout(200)
+    assert message.first.is_visible()
+    return sorted({urlsplit(href).path for href in results.evaluate_all("(els) => els.map((a) => a.href)")})
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_search_stays_in_the_page_language(page: Any, no_third_party: Any, site_server: str,
+                                           built_site: Path, lang: str):
+    start, query, stemmed = CASES[lang]
+    pagefind: list[str] = []
+    page.on("request", lambda r: pagefind.append(r.url) if "/pagefind/" in r.url else None)
+    page.goto(site_server + start, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    assert pagefind == [], f"the page fetched search files before search was opened: {pagefind}"
+
+    # French: the "/" key; English: the header button
+    if lang == "fr":
+        page.locator("body").press("/")
+    else:
+        page.locator("[data-kb-search-open]").click()
+    dialog = page.locator("dialog#kb-search")
+    assert dialog.evaluate("(d) => d.open"), "the search dialog did not open"
+    page.locator("#kb-search-ui input").first.wait_for(state="visible", timeout=15_000)
+    assert pagefind, "opening search loaded no Pagefind file"
+
+    known = {"/" + p.path: p for p in pages()}
+    found = search(page, query)
+    assert found, f"no result for {query!r}"
+    strays = [path for path in found if known.get(path) is None or known[path].lang != lang]
+    assert not strays, f"{lang} search for {query!r} returned pages that are not {lang} guides: {strays}"
+
+    # Stemming: some result must contain an inflection of the query but not the query word itself.
+    found = search(page, stemmed)
+    assert found, f"no result for {stemmed!r}"
+    assert all(known.get(path) and known[path].lang == lang for path in found), found
+    without_word = [path for path in found if stemmed not in article_words(built_site, known[path].path)]
+    assert without_word, (
+        f"every result for {stemmed!r} contains the exact word: stemming is not shown to work ({found})"
+    )

@@ -1,0 +1,60 @@
+"""Helpers of the helper tests: open a guide, wait for a helper to be ready, fill its fields by name."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+READY_TIMEOUT_MS = 60_000  # a cold Pyodide boot on a loaded 2-core CI machine
+
+PAGES = {
+    "eligibility": "becoming-a-partner/reseller-programme/",
+    "access": "working-with-a-partner/access-types/",
+    "payment": "billing-and-vat/payment-methods/",
+    "vat": "billing-and-vat/vat-number/",
+    "onboarding": "working-with-a-partner/add-a-client/",
+    "support_code": "support/support-and-vip-codes/",
+}
+
+
+def url(base: str, name: str, lang: str = "fr", fragment: str = "") -> str:
+    prefix = "" if lang == "fr" else "en/"
+    return f"{base}{prefix}{PAGES[name]}{'#' + fragment if fragment else ''}"
+
+
+class Helper:
+    def __init__(self, page: Any, name: str) -> None:
+        self.page = page
+        self.name = name
+        self.root = page.locator(f"[data-kb-widget='{name}']")
+        self.result = self.root.locator("[data-kb-result]")
+
+    def field(self, name: str) -> Any:
+        return self.root.locator(f"[name='{name}']")
+
+    def wait_ready(self) -> None:
+        self.root.scroll_into_view_if_needed()
+        self.page.wait_for_function(
+            "name => document.querySelector(`[data-kb-widget='${name}']`).dataset.kbState === 'ready'",
+            arg=self.name, timeout=READY_TIMEOUT_MS,
+        )
+
+    def wait_result(self, contains: str) -> str:
+        self.result.locator(".kb-result").filter(has_text=contains).first.wait_for(timeout=READY_TIMEOUT_MS)
+        return str(self.result.inner_text())
+
+    def verdict(self) -> str | None:
+        return self.result.locator(".kb-result").first.get_attribute("data-kb-verdict")
+
+
+@pytest.fixture
+def open_helper(page: Any, site_server: str) -> Any:
+    def _open(name: str, lang: str = "fr", fragment: str = "", ready: bool = True) -> Helper:
+        page.goto(url(site_server, name, lang, fragment))
+        helper = Helper(page, name)
+        if ready:
+            helper.wait_ready()
+        return helper
+
+    return _open

@@ -1,0 +1,215 @@
+"""The six helpers in real Chromium, against the built site: real answers in both languages, keyboard use,
+inert hostile input, deep links across the language switch, load failure and retry, axe, no third party."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from conftest import READY_TIMEOUT_MS, Helper, url
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize(("lang", "valid_text", "invalid_text"), [
+    ("fr", "Écriture valable", "Écriture non valable"), ("en", "Correctly written", "Not correctly written"),
+])
+def test_vat_answers_as_the_reader_types(open_helper: Any, lang: str, valid_text: str, invalid_text: str) -> None:
+    vat = open_helper("vat", lang)
+    vat.field("number").fill("CHE-116.281.710 MWST")
+    text = vat.wait_result(valid_text)
+    assert "CHE116281710MWST" in text
+    assert vat.verdict() == "ok"
+    vat.field("number").fill("CHE-116.281.711 MWST")  # one check digit off
+    vat.wait_result(invalid_text)
+    assert vat.verdict() == "ko"
+    vat.field("number").fill("GR 094259216")  # Greece writes EL
+    assert "EL" in vat.wait_result(invalid_text)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_eligibility_boundary_and_individual(open_helper: Any, lang: str) -> None:
+    elig = open_helper("eligibility", lang)
+    for box in ("registered", "provides_support", "handles_billing", "exclusive_tenders", "accepts_conditions"):
+        elig.field(box).check()
+    elig.field("currency").select_option("EUR")
+    elig.field("annual_amount").fill("1800")  # ELIG-2: the boundary qualifies
+    elig.page.wait_for_function(
+        "() => document.querySelector('[data-kb-widget=eligibility] .kb-result')?.dataset.kbVerdict === 'ok'",
+        timeout=READY_TIMEOUT_MS)
+    elig.field("annual_amount").fill("1799.99")
+    elig.page.wait_for_function(
+        "() => document.querySelector('[data-kb-widget=eligibility] .kb-result')?.dataset.kbVerdict === 'ko'",
+        timeout=READY_TIMEOUT_MS)
+    unmet = elig.result.locator("a", has_text="ELIG-2").first
+    assert unmet.get_attribute("href").endswith("#elig-2")
+    elig.field("entity").select_option("individual")
+    elig.wait_result("affiliation" if lang == "fr" else "affiliate")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_access_second_full_partner_refused_and_mixed_case_not_covered(open_helper: Any, lang: str) -> None:
+    acc = open_helper("access", lang)
+    acc.root.locator("[data-kb-add]").click()
+    acc.field("partners.0.name").fill("Agence A")
+    acc.field("partners.0.access").select_option("full")
+    acc.field("request.name").fill("Agence B")
+    acc.field("request.access").select_option("full")
+    acc.page.wait_for_function(
+        "() => document.querySelector('[data-kb-widget=access] .kb-result')?.dataset.kbVerdict === 'ko'",
+        timeout=READY_TIMEOUT_MS)
+    assert acc.result.locator("a", has_text="ACC-F5").count() >= 1
+    acc.field("request.access").select_option("limited")
+    acc.field("request.products").fill("kDrive")
+    acc.page.wait_for_function(
+        "() => document.querySelector('[data-kb-widget=access] .kb-result')?.dataset.kbVerdict === 'not-covered'",
+        timeout=READY_TIMEOUT_MS)
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("fr", "80.00"), ("en", "80.00")])
+def test_payment_amounts_formatted_for_the_locale(open_helper: Any, lang: str, expected: str) -> None:
+    pay = open_helper("payment", lang)
+    pay.field("payer").select_option("partner")
+    pay.field("price").fill("100")
+    pay.field("rate").fill("20")
+    text = pay.wait_result(expected)
+    assert "CHF" in text
+    pay.field("access").select_option("limited")
+    pay.page.wait_for_function(
+        "() => document.querySelector('[data-kb-widget=payment] .kb-result')?.dataset.kbVerdict === 'not-covered'",
+        timeout=READY_TIMEOUT_MS)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_onboarding_paths_by_role(open_helper: Any, lang: str) -> None:
+    onb = open_helper("onboarding", lang)
+    onb.field("flow").select_option("partner_adds_client")
+    onb.field("role").select_option("collaborator")
+    onb.page.wait_for_function(
+        "() => document.querySelector('[data-kb-widget=onboarding] .kb-result')?.dataset.kbVerdict === 'ko'",
+        timeout=READY_TIMEOUT_MS)
+    assert onb.result.locator("a", has_text="ONB-P0").count() == 1
+    onb.field("flow").select_option("access_client_account")
+    onb.result.locator("a", has_text="ONB-A2").first.wait_for(timeout=READY_TIMEOUT_MS)
+    onb.field("role").select_option("administrator")
+    onb.result.locator("a", has_text="ONB-A1").first.wait_for(timeout=READY_TIMEOUT_MS)
+
+
+@pytest.mark.parametrize(("lang", "vip"), [("fr", "VIP"), ("en", "VIP")])
+def test_support_codes(open_helper: Any, lang: str, vip: str) -> None:
+    sup = open_helper("support_code", lang)
+    sup.field("premium_support").check()
+    sup.result.locator("a", has_text="CODE-4").first.wait_for(timeout=READY_TIMEOUT_MS)
+    sup.field("premium_support").uncheck()
+    sup.result.locator(".kb-result p", has_text=vip).first.wait_for(timeout=READY_TIMEOUT_MS)
+
+
+def test_keyboard_only(open_helper: Any) -> None:
+    vat = open_helper("vat", "en")
+    vat.field("number").focus()
+    vat.page.keyboard.type("FR40 303 265 045")
+    vat.wait_result("Correctly written")
+    sup = open_helper("support_code", "en")
+    sup.field("premium_support").focus()
+    sup.page.keyboard.press("Space")
+    sup.result.locator("a", has_text="CODE-4").first.wait_for(timeout=READY_TIMEOUT_MS)
+    assert sup.field("premium_support").is_checked()
+
+
+PAYLOADS = ['<script>window.__kb_pwned=1</script>', '<img src=x onerror="window.__kb_pwned=1">']
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_hostile_input_stays_text(open_helper: Any, payload: str) -> None:
+    vat = open_helper("vat", "fr")
+    vat.field("number").fill(payload)
+    vat.wait_result("Écriture non valable")
+    acc = open_helper("access", "fr")
+    acc.root.locator("[data-kb-add]").click()
+    for name in ("partners.0.name", "partners.0.products", "request.name", "request.products"):
+        acc.field(name).fill(payload)
+    acc.field("partners.0.access").select_option("limited")
+    acc.field("request.access").select_option("limited")
+    acc.result.locator(".kb-result").first.wait_for(timeout=READY_TIMEOUT_MS)
+    page = acc.page
+    assert page.evaluate("window.__kb_pwned") is None
+    assert page.locator("[data-kb-result] img, [data-kb-result] script").count() == 0
+
+
+def test_deep_link_restores_and_survives_language_switch(open_helper: Any) -> None:
+    vat = open_helper("vat", "fr", fragment="vat=CHE-116.281.710")
+    assert vat.field("number").input_value() == "CHE-116.281.710"
+    vat.wait_result("Écriture valable")
+    vat.field("number").fill("FR40 303 265 045")
+    vat.wait_result("FR40303265045")
+    vat.page.locator("a[hreflang='en']").first.evaluate("a => a.click()")
+    vat.page.wait_for_url("**/en/billing-and-vat/vat-number/**")
+    english = Helper(vat.page, "vat")
+    assert english.field("number").input_value() == "FR40 303 265 045"
+    english.wait_result("Correctly written")
+
+
+def test_wasm_failure_shows_error_and_retry_recovers(page: Any, site_server: str) -> None:
+    page.route("**/pyodide.asm.wasm", lambda route: route.abort())
+    page.goto(url(site_server, "vat", "en"))
+    vat = Helper(page, "vat")
+    vat.field("number").fill("CHE-116.281.710 MWST")
+    page.wait_for_function("() => document.querySelector('[data-kb-widget=vat]').dataset.kbState === 'error'",
+                           timeout=READY_TIMEOUT_MS)
+    status = vat.root.locator("[data-kb-status]")
+    assert "could not start" in status.inner_text()
+    assert vat.root.locator("[data-kb-retry]").is_visible()
+    assert page.locator("h1").is_visible()  # the guide stays readable
+    page.unroute("**/pyodide.asm.wasm")
+    vat.root.locator("[data-kb-retry]").click()
+    vat.wait_ready()
+    vat.wait_result("Correctly written")
+
+
+def test_pages_without_helpers_load_no_pyodide(page: Any, site_server: str) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    for path in ("", "glossary/", "en/", "en/glossary/"):
+        page.goto(site_server + path)
+        page.wait_for_load_state("networkidle")
+    assert not [u for u in requested if "/assets/pyodide/" in u or "/assets/kb/" in u]
+
+
+def test_python_runs_in_the_worker_only(open_helper: Any) -> None:
+    vat = open_helper("vat", "en")
+    page = vat.page
+    assert page.evaluate("typeof globalThis.loadPyodide === 'undefined' && typeof globalThis.pyodide === 'undefined'")
+    assert len(page.workers) >= 1
+    assert any(w.url.endswith("/assets/kb/worker.js") for w in page.workers)
+
+
+def test_csp_meta_and_no_violation(page: Any, site_server: str) -> None:
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(url(site_server, "vat", "fr"))
+    csp = page.locator("meta[http-equiv='Content-Security-Policy']").get_attribute("content")
+    assert "script-src 'self' 'wasm-unsafe-eval'" in csp and "unsafe-inline" not in csp.split("style-src")[0]
+    vat = Helper(page, "vat")
+    vat.wait_ready()
+    vat.field("number").fill("CHE-116.281.710")
+    vat.wait_result("Écriture valable")
+    assert not [e for e in errors if "Content Security Policy" in e or "Refused" in e]
+
+
+def test_axe_on_helpers_in_every_state(page: Any, site_server: str, axe_check: Any) -> None:
+    for name in ("eligibility", "access", "payment", "vat", "onboarding", "support_code"):
+        page.goto(url(site_server, name, "en"))
+        assert axe_check(page) == [], f"{name} idle/loading"
+        helper = Helper(page, name)
+        helper.wait_ready()
+        helper.root.locator("[data-kb-form] input, [data-kb-form] select").first.focus()
+        page.keyboard.press("Tab")
+        helper.root.locator("[data-kb-form]").dispatch_event("change")
+        helper.result.locator(".kb-result").first.wait_for(timeout=READY_TIMEOUT_MS)
+        assert axe_check(page) == [], f"{name} ready with a result"
+    page.route("**/pyodide.asm.wasm", lambda route: route.abort())
+    page.goto(url(site_server, "vat", "fr"))
+    page.locator("[name='number']").fill("x")
+    page.wait_for_function("() => document.querySelector('[data-kb-widget=vat]').dataset.kbState === 'error'",
+                           timeout=READY_TIMEOUT_MS)
+    assert axe_check(page) == [], "vat error state"

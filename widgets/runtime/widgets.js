@@ -1,0 +1,240 @@
+// The widget runtime: mounts every [data-kb-widget] of the page, starts the Python worker only when a
+// helper comes into view or is touched, turns form fields into bridge payloads (each field's `name` is
+// the JSON field of the call), renders answers as text (never HTML), and mirrors inputs in the URL.
+import { renderers } from "./render.js";
+
+const roots = [...document.querySelectorAll("[data-kb-widget]")];
+
+// ---------- the worker: one per page, shared by all helpers ----------
+const worker = {
+  instance: null, nextId: 1, pending: new Map(), listeners: new Set(), state: "idle",
+  start() {
+    if (this.instance) return;
+    this.setState("loading", { loaded: 0, total: 0 });
+    this.instance = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+    this.instance.onmessage = ({ data }) => {
+      if (data.type === "progress") this.setState("loading", data);
+      else if (data.type === "ready") this.setState("ready", data);
+      else if (data.type === "failed") this.fail(data.reason);
+      else if (data.type === "answer") {
+        this.pending.get(data.id)?.(data.result);
+        this.pending.delete(data.id);
+      }
+    };
+    this.instance.onerror = (event) => { event.preventDefault(); this.fail(event.message || "worker error"); };
+  },
+  fail(reason) {
+    console.error("kb: helper runtime failed:", reason);
+    this.instance?.terminate();
+    this.instance = null;
+    this.pending.clear();
+    this.setState("error", { reason });
+  },
+  retry() {
+    this.instance?.terminate();
+    this.instance = null;
+    this.start();
+  },
+  setState(state, detail) { this.state = state; for (const listener of this.listeners) listener(state, detail); },
+  call(name, payload) {
+    if (this.state === "error") return Promise.resolve(null); // only the retry button restarts a failed runtime
+    this.start();
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      this.instance.postMessage({ type: "call", id, name, payload });
+    });
+  },
+};
+
+// ---------- form <-> payload ----------
+function fieldValue(el) {
+  if (el.type === "checkbox") return el.checked;
+  const raw = el.value.trim();
+  if (raw === "") return undefined;
+  if (el.type === "number") {
+    const n = Number(raw.replace(",", "."));
+    return Number.isFinite(n) && el.dataset.kbScale ? n * Number(el.dataset.kbScale) : Number.isFinite(n) ? n : raw;
+  }
+  if (el.dataset.kbType === "list") return raw.split(",").map((s) => s.trim()).filter(Boolean);
+  return raw;
+}
+
+function setPath(target, path, value) {
+  const keys = path.split(".");
+  let node = target;
+  keys.forEach((key, i) => {
+    const last = i === keys.length - 1;
+    const nextIsIndex = !last && /^\d+$/.test(keys[i + 1]);
+    if (last) node[key] = value;
+    else node = node[key] ??= nextIsIndex ? [] : {};
+  });
+}
+
+function payloadOf(form, lang) {
+  const payload = {};
+  for (const el of form.elements) {
+    if (!el.name || el.closest("template")) continue;
+    const value = fieldValue(el);
+    if (value !== undefined) setPath(payload, el.name, value);
+  }
+  if (Array.isArray(payload.partners)) payload.partners = payload.partners.filter(Boolean);
+  else if (form.querySelector("[data-kb-list=partners]")) payload.partners = [];
+  return { ...payload, lang };
+}
+
+// ---------- URL state: #vat.number=…&eligibility.entity=… (survives reloads and the language switch) ----------
+const stateParams = () => new URLSearchParams(location.hash.slice(1).includes("=") ? location.hash.slice(1) : "");
+
+function saveState() {
+  const params = new URLSearchParams();
+  for (const root of roots) {
+    for (const el of root.querySelector("[data-kb-form]").elements) {
+      if (!el.name || el.closest("template")) continue;
+      const key = `${root.dataset.kbWidget}.${el.name}`;
+      if (el.type === "checkbox") { if (el.checked) params.set(key, "1"); }
+      else if (el.value !== "" && (el.tagName !== "SELECT" || el.selectedIndex !== 0)) params.set(key, el.value);
+    }
+  }
+  const hash = params.toString();
+  history.replaceState(null, "", hash ? `#${hash}` : location.pathname + location.search);
+  // The language switcher (Material's alternate links) carries the same state to the other language.
+  for (const link of document.querySelectorAll("a[hreflang]")) {
+    const url = new URL(link.href, location.href);
+    url.hash = hash;
+    link.href = url.href;
+  }
+}
+
+function restoreState(root) {
+  const params = stateParams();
+  const name = root.dataset.kbWidget;
+  const form = root.querySelector("[data-kb-form]");
+  const shorthand = params.get(name); // "#vat=CHE-116.281.710": the helper's first text field
+  if (shorthand !== null) {
+    const first = form.querySelector("input[type=text]");
+    if (first) params.set(`${name}.${first.name}`, shorthand);
+  }
+  let restored = false;
+  for (const [key, value] of params) {
+    if (!key.startsWith(`${name}.`)) continue;
+    const field = key.slice(name.length + 1);
+    const index = field.match(/^partners\.(\d+)\./)?.[1];
+    if (index !== undefined) while (form.querySelectorAll(".kb-list-item").length <= Number(index)) addItem(form);
+    const el = form.elements.namedItem(field);
+    if (!el || el instanceof RadioNodeList) continue;
+    if (el.type === "checkbox") el.checked = value === "1";
+    else el.value = value;
+    restored = true;
+  }
+  return restored;
+}
+
+// ---------- repeatable groups (existing partners of the access simulator) ----------
+function addItem(form) {
+  const list = form.querySelector("[data-kb-list]");
+  if (!list) return null;
+  const items = list.querySelectorAll(".kb-list-item");
+  if (items.length >= Number(list.dataset.kbMax || 5)) return null;
+  const clone = list.querySelector("template[data-kb-item]").content.firstElementChild.cloneNode(true);
+  const index = items.length;
+  for (const el of clone.querySelectorAll("[name], [id], [for], [aria-describedby]")) {
+    for (const attr of ["name", "id", "for", "aria-describedby"]) {
+      if (el.hasAttribute(attr)) el.setAttribute(attr, el.getAttribute(attr).replaceAll("#", String(index)));
+    }
+  }
+  clone.setAttribute("aria-label", `${clone.getAttribute("aria-label")} ${index + 1}`);
+  list.querySelector("[data-kb-add]").before(clone);
+  list.querySelector("[data-kb-list-empty]").hidden = true;
+  return clone;
+}
+
+function renumber(list) {
+  list.querySelectorAll(".kb-list-item").forEach((item, index) => {
+    for (const el of item.querySelectorAll("[name]")) el.name = el.name.replace(/^partners\.\d+\./, `partners.${index}.`);
+  });
+  list.querySelector("[data-kb-list-empty]").hidden = list.querySelectorAll(".kb-list-item").length > 0;
+}
+
+// ---------- one helper ----------
+function mount(root) {
+  const data = JSON.parse(root.querySelector("script[data-kb-data]").textContent);
+  const t = (key, params = {}) => (data.strings[key] ?? key).replace(/\{(\w+)\}/g, (_, k) => params[k] ?? "");
+  const name = root.dataset.kbWidget;
+  const form = root.querySelector("[data-kb-form]");
+  const result = root.querySelector("[data-kb-result]");
+  const statusText = root.querySelector("[data-kb-status-text]");
+  const progress = root.querySelector("[data-kb-progress]");
+  const retry = root.querySelector("[data-kb-retry]");
+  // Errors name the bridge field; the reader sees that field's label instead.
+  const label = (field) => form.querySelector(`label[for='${form.elements.namedItem(field)?.id}']`)?.textContent ?? field;
+  const ctx = { t, lang: data.lang, rules: data.rules, name, label };
+  let sequence = 0;
+  let touched = restoreState(root);
+
+  const setState = (state, detail = {}) => {
+    root.dataset.kbState = state;
+    retry.hidden = state !== "error";
+    progress.hidden = state !== "loading";
+    if (state === "loading") {
+      const { loaded = 0, total = 0 } = detail;
+      progress.max = total || 100;
+      progress.value = loaded;
+      const mb = (n) => (n / 1e6).toLocaleString(data.lang, { maximumFractionDigits: 1 });
+      statusText.textContent = total ? t("ui.loading.progress", { loaded: mb(loaded), total: mb(total) }) : t("ui.loading");
+    } else if (state === "error") statusText.textContent = t("ui.error.load");
+    else if (state === "ready") statusText.textContent = "";
+  };
+
+  const update = async () => {
+    const mine = ++sequence;
+    touched = true;
+    saveState();
+    if (worker.state !== "ready") {
+      result.replaceChildren(Object.assign(document.createElement("p"), { className: "kb-hint", textContent: t("ui.pending") }));
+    }
+    const answer = await worker.call(name, payloadOf(form, data.lang));
+    if (answer === null || mine !== sequence) return; // runtime down, or a newer input superseded this one
+    for (const el of form.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
+    if (answer.error?.field) form.elements.namedItem(answer.error.field)?.setAttribute?.("aria-invalid", "true");
+    result.replaceChildren(...renderers[name](answer, ctx));
+  };
+
+  worker.listeners.add((state, detail) => {
+    setState(state, detail);
+    if (state === "ready" && touched) update();
+  });
+  form.addEventListener("input", update);
+  form.addEventListener("change", update);
+  form.addEventListener("submit", (event) => { event.preventDefault(); update(); });
+  form.addEventListener("click", (event) => {
+    const button = event.target.closest("button[type=button]");
+    if (!button) return;
+    if (button.matches("[data-kb-add]")) addItem(form)?.querySelector("input")?.focus();
+    if (button.matches("[data-kb-remove]")) {
+      const list = button.closest("[data-kb-list]");
+      button.closest(".kb-list-item").remove();
+      renumber(list);
+      list.querySelector("[data-kb-add]").focus();
+    }
+    update();
+  });
+  retry.addEventListener("click", () => { worker.retry(); if (touched) update(); });
+  // Start Python when the reader reaches or touches a helper, not before.
+  root.addEventListener("focusin", () => worker.start(), { once: true });
+  root.addEventListener("pointerdown", () => worker.start(), { once: true });
+  setState(worker.state);
+  if (touched) update();
+  return root;
+}
+
+if (roots.length) {
+  roots.forEach(mount);
+  const observer = new IntersectionObserver((entries) => {
+    if (entries.some((e) => e.isIntersecting)) {
+      observer.disconnect();
+      (self.requestIdleCallback || setTimeout)(() => worker.start());
+    }
+  }, { rootMargin: "200px" });
+  roots.forEach((root) => observer.observe(root));
+}
