@@ -28,7 +28,8 @@ NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
 BUILD = ROOT / "build"
 WHEELS = BUILD / "site-wheels"
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
-PACKAGES = ["kb-logic"]  # the lock file's (normalised) name; python-stdnum comes in as its dependency, resolved from the lock file
+# The lock file's (normalised) name; python-stdnum comes in as its dependency.
+PACKAGES = ["kb-logic"]
 
 
 def _source_digest() -> str:

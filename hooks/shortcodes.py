@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import widget_markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-import widget_markup
 from kb_logic import published
 
 SHORTCODE = re.compile(r"<!--\s*kb:(?P<kind>[\w-]+)(?P<args>[^>]*?)\s*-->")

@@ -3,16 +3,27 @@
 Each language gets its own 404 page. static-i18n renders the theme's 404 template once per language
 into the same site root, so the last language built (English) won /404.html. We keep each rendering
 and write French (the default language) at /404.html and English at /en/404.html.
+
+Material's script reads every <link rel=alternate hreflang> of the head as a language root and fetches
+"<href>/sitemap.xml"; static-i18n makes those links point at the page itself, so each page load made two
+requests that end in 404. The hreflang alternates stay where search engines read them, in sitemap.xml,
+and the language switcher in the header keeps its per-page links.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 _rendered_404: dict[str, str] = {}
+HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[a-z-]+">')
+
+
+def on_post_page(output: str, page: object, config: MkDocsConfig) -> str:
+    return HEAD_ALTERNATE.sub("", output)
 
 
 def _i18n(config: MkDocsConfig) -> object | None:
@@ -22,6 +33,7 @@ def _i18n(config: MkDocsConfig) -> object | None:
 @event_priority(-400)  # after hooks/csp.py rewrote the page
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name == "404.html":
+        output_content = HEAD_ALTERNATE.sub("", output_content)
         lang = getattr(_i18n(config), "current_language", None) or config.theme["language"]
         _rendered_404[str(lang)] = output_content
     return output_content

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -22,7 +23,7 @@ from functools import partial
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 import pytest
@@ -71,7 +72,7 @@ def built_site(site_build: SiteBuild) -> Path:
 
 class _SiteHandler(SimpleHTTPRequestHandler):
     # Without application/wasm, WebAssembly.instantiateStreaming rejects the module and Pyodide hangs.
-    extensions_map = {
+    extensions_map: ClassVar[dict[str, str]] = {
         **SimpleHTTPRequestHandler.extensions_map,
         ".html": "text/html; charset=utf-8",
         ".css": "text/css; charset=utf-8",
@@ -179,7 +180,7 @@ class AxeChecker:
         if not self._loaded(page):
             try:
                 page.add_script_tag(path=str(AXE))
-            except Exception:  # noqa: BLE001 - a strict CSP may refuse the inline script tag
+            except Exception:
                 pass
         if not self._loaded(page):  # the site's CSP forbids inline scripts: evaluate axe through DevTools
             page.evaluate(AXE.read_text(encoding="utf-8"))

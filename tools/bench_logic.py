@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))  # works without installing
 
-from kb_logic.bridge import CALLS, call  # noqa: E402
+from kb_logic.bridge import CALLS, call
 
 PAYLOADS: dict[str, dict[str, object]] = {
     "eligibility": {"entity": "company", "registered": True, "annual_amount": 2000, "currency": "CHF",

@@ -20,8 +20,8 @@ from typing import Final, Literal
 
 from kb_logic import _payload
 from kb_logic.access import ACCESS_TYPES, Access
-from kb_logic.constants import MAX_RATE, Lang
-from kb_logic.errors import InvalidValueError, MissingFieldError
+from kb_logic.constants import CURRENCIES, MAX_RATE, Currency, Lang
+from kb_logic.errors import CurrencyError, InvalidValueError, MissingFieldError
 from kb_logic.messages import format_amount, format_rate, message, number_values
 from kb_logic.rules import statement
 
@@ -43,6 +43,7 @@ class PaymentQuestion:
     payer: Payer
     price: float | None
     rate: float | None
+    currency: Currency | None = None  # only echoed, so the front end can format the amounts
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,7 @@ class PaymentAnswer:
     rate: float | None
     price: float | None
     rules: tuple[str, ...]
+    currency: Currency | None = None
 
 
 def _cents(value: Decimal) -> float:
@@ -112,6 +114,7 @@ def evaluate(question: PaymentQuestion) -> PaymentAnswer:
             rate=rate,
             price=price,
             rules=("ACC-F3",),
+            currency=question.currency,
         )
     payer = question.payer
     return PaymentAnswer(
@@ -129,12 +132,13 @@ def evaluate(question: PaymentQuestion) -> PaymentAnswer:
         rate=rate,
         price=price,
         rules=CLIENT_RULES if payer == "client" else PARTNER_RULES,
+        currency=question.currency,
     )
 
 
 def parse(payload: _payload.JsonObject) -> PaymentQuestion:
     """The typed input of the ``payment`` call (``price`` and ``rate`` go together)."""
-    data = _payload.fields(payload, "", required=("access", "payer"), optional=("price", "rate"))
+    data = _payload.fields(payload, "", required=("access", "payer"), optional=("price", "rate", "currency"))
     access = _payload.choice(data, "access", "", ACCESS_TYPES)
     payer = _payload.choice(data, "payer", "", PAYERS)
     price = _payload.number(data, "price", "") if "price" in data else None
@@ -144,7 +148,13 @@ def parse(payload: _payload.JsonObject) -> PaymentQuestion:
             raise MissingFieldError(needed)
     if rate is not None and rate > MAX_RATE:
         raise InvalidValueError("rate", detail="rate", max=str(MAX_RATE))
-    return PaymentQuestion(access, payer, price, rate)
+    currency: Currency | None = None
+    if "currency" in data:
+        given = _payload.text(data, "currency", "")
+        if given not in CURRENCIES:
+            raise CurrencyError("currency", value=given)
+        currency = "CHF" if given == "CHF" else "EUR"
+    return PaymentQuestion(access, payer, price, rate, currency)
 
 
 def to_json(result: PaymentAnswer, lang: Lang) -> dict[str, object]:
@@ -161,6 +171,7 @@ def to_json(result: PaymentAnswer, lang: Lang) -> dict[str, object]:
         "change_notice": result.change_notice,
         "changed_by": result.changed_by,
         "max_rate": MAX_RATE,
+        "currency": result.currency,
     }
     if result.not_covered:
         parts = [message("silent.limited_payment", lang)]

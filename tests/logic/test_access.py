@@ -51,20 +51,27 @@ def test_ACC_L1_L2_L3_L4_limited_access_capabilities() -> None:
 
 
 def test_ACC_L5_several_limited_partners_with_different_products() -> None:
-    answer = acc([grant("A", "limited", "kMail"), grant("C", "limited", "kDrive")], grant("B", "limited", "Web"))
+    answer = acc(
+        [grant("A", "limited", "kMail"), grant("C", "limited", "kDrive")], grant("B", "limited", "Web")
+    )
     assert answer["allowed"] is True
     assert answer["conflicts"] == []
 
 
 def test_ACC_L5_overlapping_products_refused_case_and_space_insensitive() -> None:
-    answer = acc([grant("A", "limited", "Web  Hosting", "kMail")], grant("B", "limited", "web hosting", "kDrive"))
+    answer = acc(
+        [grant("A", "limited", "Web  Hosting", "kMail")], grant("B", "limited", "web hosting", "kDrive")
+    )
     assert answer["allowed"] is False and answer["not_covered"] is False
     assert answer["conflicts"] == ["web hosting"]
     assert answer["rules"] == ["ACC-L5"]
 
 
 def test_ACC_9_changing_products_of_an_existing_limited_partner() -> None:
-    answer = acc([grant("A", "limited", "kMail"), grant("C", "limited", "Web")], grant("a", "limited", "kMail", "kDrive"))
+    answer = acc(
+        [grant("A", "limited", "kMail"), grant("C", "limited", "Web")],
+        grant("a", "limited", "kMail", "kDrive"),
+    )
     assert answer["allowed"] is True
     assert "ACC-9" in answer["rules"]
 
@@ -76,7 +83,9 @@ def test_ACC_9_changing_products_of_an_existing_limited_partner() -> None:
         pytest.param([grant("A", "limited", "Web")], grant("B", "full"), id="silent-limited-then-full"),
     ],
 )
-def test_silent_mixed_access_not_covered(partners: list[dict[str, object]], request_: dict[str, object]) -> None:
+def test_silent_mixed_access_not_covered(
+    partners: list[dict[str, object]], request_: dict[str, object]
+) -> None:
     for lang in ("fr", "en"):
         answer = acc(partners, request_, lang=lang)
         assert answer["allowed"] is None

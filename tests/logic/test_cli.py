@@ -12,8 +12,9 @@ pytestmark = pytest.mark.no_pyodide
 
 
 def run(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "kb_logic", *args], input=stdin, capture_output=True,
-                          timeout=60, check=False)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "kb_logic", *args], input=stdin, capture_output=True, timeout=60, check=False
+    )
 
 
 def no_traceback(done: subprocess.CompletedProcess[bytes]) -> None:
@@ -24,16 +25,33 @@ def no_traceback(done: subprocess.CompletedProcess[bytes]) -> None:
     ("name", "payload", "key", "value"),
     [
         ("vat", {"number": "CHE-116.281.710 MWST"}, "compact", "CHE116281710MWST"),
-        ("eligibility", {"entity": "individual", "registered": False, "annual_amount": 1800, "currency": "EUR",
-                         "provides_support": True, "handles_billing": True, "exclusive_tenders": True,
-                         "accepts_conditions": True, "lang": "en"}, "redirect", "affiliate"),
-        ("access", {"partners": [{"name": "A", "access": "full"}], "request": {"name": "B", "access": "full"}},
-         "allowed", False),
+        (
+            "eligibility",
+            {
+                "entity": "individual",
+                "registered": False,
+                "annual_amount": 1800,
+                "currency": "EUR",
+                "provides_support": True,
+                "handles_billing": True,
+                "exclusive_tenders": True,
+                "accepts_conditions": True,
+                "lang": "en",
+            },
+            "redirect",
+            "affiliate",
+        ),
+        (
+            "access",
+            {"partners": [{"name": "A", "access": "full"}], "request": {"name": "B", "access": "full"}},
+            "allowed",
+            False,
+        ),
         ("payment", {"access": "limited", "payer": "client"}, "not_covered", True),
         ("onboarding", {"flow": "partner_adds_client", "role": "collaborator"}, "allowed", False),
         ("support_code", {"premium_support": False}, "has_vip_code", False),
     ],
-)  # fmt: skip
+)
 def test_call_answers(name: str, payload: dict[str, object], key: str, value: object) -> None:
     done = run("call", name, stdin=json.dumps(payload).encode())
     assert done.returncode == 0, done.stderr
@@ -86,10 +104,18 @@ def test_people_subcommands() -> None:
 
 @pytest.mark.parametrize(
     "args",
-    [(), ("bogus",), ("vat",), ("eligibility",), ("eligibility", "--amount", "x", "--currency", "CHF"),
-     ("payment", "--payer", "client", "--price", "nan", "--rate", "0.1"), ("access", "nocolon"),
-     ("eligibility", "--amount", "-5", "--currency", "EUR"), ("vat", "x", "--lang", "de")],
-)  # fmt: skip
+    [
+        (),
+        ("bogus",),
+        ("vat",),
+        ("eligibility",),
+        ("eligibility", "--amount", "x", "--currency", "CHF"),
+        ("payment", "--payer", "client", "--price", "nan", "--rate", "0.1"),
+        ("access", "nocolon"),
+        ("eligibility", "--amount", "-5", "--currency", "EUR"),
+        ("vat", "x", "--lang", "de"),
+    ],
+)
 def test_usage_errors_exit_2_without_traceback(args: tuple[str, ...]) -> None:
     done = run(*args)
     no_traceback(done)
@@ -101,8 +127,10 @@ def test_cli_never_prints_a_traceback_for_random_input() -> None:
     from hypothesis import strategies as st
 
     @hypothesis.settings(max_examples=12, deadline=None)
-    @hypothesis.given(st.sampled_from(["vat", "eligibility", "access", "payment", "x"]), st.binary(max_size=40)
-                      | st.text(max_size=40).map(str.encode))  # fmt: skip
+    @hypothesis.given(
+        st.sampled_from(["vat", "eligibility", "access", "payment", "x"]),
+        st.binary(max_size=40) | st.text(max_size=40).map(str.encode),
+    )
     def check(name: str, stdin: bytes) -> None:
         done = run("call", name, stdin=stdin)
         no_traceback(done)

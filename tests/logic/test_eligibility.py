@@ -5,10 +5,9 @@ from __future__ import annotations
 import math
 
 import pytest
+from _logic_helpers import ask, fails
 
 from kb_logic.constants import THRESHOLDS
-
-from _logic_helpers import ask, fails
 
 OK: dict[str, object] = {
     "entity": "company",

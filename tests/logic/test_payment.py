@@ -92,5 +92,18 @@ def test_rate_boundaries_accepted() -> None:
 def test_price_and_rate_go_together() -> None:
     assert fails("payment", {"access": "full", "payer": "client", "price": 10})["field"] == "rate"
     assert fails("payment", {"access": "full", "payer": "client", "rate": 0.1})["field"] == "price"
-    assert fails("payment", {"access": "full", "payer": "client", "price": True, "rate": 0.1})["code"] == "type"
+    assert (
+        fails("payment", {"access": "full", "payer": "client", "price": True, "rate": 0.1})["code"] == "type"
+    )
     assert fails("payment", {"access": "full", "payer": "bank"})["code"] == "value"
+
+
+def test_pay_currency_is_optional_and_echoed_for_display() -> None:
+    """PAY-P2 amounts with the reader's currency: kb_logic echoes it, the front end formats."""
+    from kb_logic import call
+
+    answer = call("payment", {"access": "full", "payer": "partner", "price": 100, "rate": 0.2, "currency": "EUR"})
+    assert answer["currency"] == "EUR" and answer["amounts"]["partner_pays"] == 80.0
+    assert call("payment", {"access": "full", "payer": "client"})["currency"] is None
+    bad = call("payment", {"access": "full", "payer": "client", "currency": "USD"})
+    assert bad["error"]["code"] == "currency" and bad["error"]["field"] == "currency"

@@ -15,20 +15,63 @@ from kb_logic.errors import ERROR_CODES  # noqa: E402
 
 pytestmark = pytest.mark.no_pyodide
 
-FIELDS = ["entity", "registered", "annual_amount", "currency", "provides_support", "handles_billing",
-          "exclusive_tenders", "accepts_conditions", "partners", "request", "name", "access", "products",
-          "payer", "price", "rate", "number", "country", "flow", "role", "premium_support", "lang"]  # fmt: skip
-WORDS = ["company", "individual", "CHF", "EUR", "USD", "full", "limited", "client", "partner", "fr", "en",
-         "legal_representative", "administrator", "collaborator", "client_adds_partner", "partner_adds_client",
-         "access_client_account", "CHE-116.281.710 MWST", "GR094259216", "EU372022452", "FR40303265045"]  # fmt: skip
+FIELDS = [
+    "entity",
+    "registered",
+    "annual_amount",
+    "currency",
+    "provides_support",
+    "handles_billing",
+    "exclusive_tenders",
+    "accepts_conditions",
+    "partners",
+    "request",
+    "name",
+    "access",
+    "products",
+    "payer",
+    "price",
+    "rate",
+    "number",
+    "country",
+    "flow",
+    "role",
+    "premium_support",
+    "lang",
+]
+WORDS = [
+    "company",
+    "individual",
+    "CHF",
+    "EUR",
+    "USD",
+    "full",
+    "limited",
+    "client",
+    "partner",
+    "fr",
+    "en",
+    "legal_representative",
+    "administrator",
+    "collaborator",
+    "client_adds_partner",
+    "partner_adds_client",
+    "access_client_account",
+    "CHE-116.281.710 MWST",
+    "GR094259216",
+    "EU372022452",
+    "FR40303265045",
+]
 
 scalars = (
     st.none() | st.booleans() | st.integers() | st.floats() | st.sampled_from(WORDS) | st.text(max_size=20)
 )
 json_like = st.recursive(
     scalars,
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(FIELDS) | st.text(max_size=5),
-                                                                inner, max_size=5),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.sampled_from(FIELDS) | st.text(max_size=5), inner, max_size=5)
+    ),
     max_leaves=12,
 )
 payloads = st.dictionaries(st.sampled_from(FIELDS), json_like, max_size=9) | json_like
@@ -60,8 +103,11 @@ def test_vat_answers_any_text(number: str, country: str | None, lang: str) -> No
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.floats(min_value=0, allow_infinity=False) | st.integers(min_value=0, max_value=10**300),
-       st.floats(min_value=0, max_value=0.35), st.sampled_from(["client", "partner"]))
+@given(
+    st.floats(min_value=0, allow_infinity=False) | st.integers(min_value=0, max_value=10**300),
+    st.floats(min_value=0, max_value=0.35),
+    st.sampled_from(["client", "partner"]),
+)
 def test_payment_amounts_always_in_cents(price: float, rate: float, payer: str) -> None:
     answer = call("payment", {"access": "full", "payer": payer, "price": price, "rate": rate})
     _check(answer)

@@ -85,18 +85,37 @@ def test_covers_27_member_states_and_more() -> None:
 @pytest.mark.parametrize(("number", "country", "compact"), VALID, ids=[f"valid-{v[1]}-{v[0]}" for v in VALID])
 def test_valid_numbers(number: str, country: str, compact: str) -> None:
     answer = vat(number)
-    assert (answer["valid"], answer["country"], answer["compact"], answer["reason"]) == (True, country, compact, None)
+    assert (answer["valid"], answer["country"], answer["compact"], answer["reason"]) == (
+        True,
+        country,
+        compact,
+        None,
+    )
 
 
-@pytest.mark.parametrize(("number", "country", "reason"), INVALID, ids=[f"invalid-{v[2]}-{v[0]!r}" for v in INVALID])
+@pytest.mark.parametrize(
+    ("number", "country", "reason"), INVALID, ids=[f"invalid-{v[2]}-{v[0]!r}" for v in INVALID]
+)
 def test_invalid_numbers(number: str, country: str | None, reason: str) -> None:
     answer = vat(number)
-    assert (answer["valid"], answer["country"], answer["compact"], answer["reason"]) == (False, country, None, reason)
+    assert (answer["valid"], answer["country"], answer["compact"], answer["reason"]) == (
+        False,
+        country,
+        None,
+        reason,
+    )
 
 
 def test_ways_of_writing() -> None:
-    for written in ("FR40303265045", "fr 40 303 265 045", "FR-40-303-265-045", "FR.40.303.265.045",
-                    "FR40/303/265/045", "FR\u00a040\u202f303\u202f265\u00a0045", "  FR 40 303 265 045  "):
+    for written in (
+        "FR40303265045",
+        "fr 40 303 265 045",
+        "FR-40-303-265-045",
+        "FR.40.303.265.045",
+        "FR40/303/265/045",
+        "FR\u00a040\u202f303\u202f265\u00a0045",
+        "  FR 40 303 265 045  ",
+    ):
         assert vat(written)["compact"] == "FR40303265045", written
 
 

@@ -42,7 +42,8 @@ def loads(shared_context: Any, site_server: str, axe_check: Any, third_party_rec
             if msg.type == "error" and not msg.text.startswith("Failed to load resource") else None)
     page.on("pageerror", lambda exc: errors.append(f"uncaught: {exc}"))
     failed: list[str] = []
-    page.on("requestfailed", lambda r: failed.append(f"failed ({r.failure}): {r.url}"))
+    page.on("requestfailed", lambda r: None if r.failure == "net::ERR_ABORTED"  # cut by the next goto
+            else failed.append(f"failed ({r.failure}): {r.url}"))
     page.on("response", lambda r: failed.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
     results: dict[str, Load] = {}
     for lang in LANGS:
@@ -52,11 +53,11 @@ def loads(shared_context: Any, site_server: str, axe_check: Any, third_party_rec
             load.status = response.status if response else None
             try:
                 page.wait_for_load_state("networkidle", timeout=IDLE_TIMEOUT_MS)
-            except Exception:  # noqa: BLE001 - recorded, the page still gets checked
+            except Exception:
                 errors.append(f"network not idle after {IDLE_TIMEOUT_MS} ms")
             try:
                 load.axe = axe_check(page)
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 load.axe_error = str(exc)
             load.third_party, load.errors, load.failed = recorder.take(), errors[:], failed[:]
             errors.clear()

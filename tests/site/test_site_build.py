@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from site_helpers import LANGS, PREFIX, pages
 
 # A logged warning: "WARNING -  …" (mkdocs' log format); the theme's banners are not log records.

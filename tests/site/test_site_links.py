@@ -44,7 +44,7 @@ def scan(built_site: Path) -> tuple[list[str], dict[str, set[str]]]:
                 if not isinstance(raw, str) or el.name == "meta" or (el.name == "object" and attr != "data"):
                     continue
                 raw = raw.strip()
-                if not raw or raw.startswith("#") and len(raw) == 1:
+                if not raw or (raw.startswith("#") and len(raw) == 1):
                     continue
                 where = f"/{file}: <{el.name} {attr}={raw!r}>"
                 url = urlsplit(urljoin(base, raw))

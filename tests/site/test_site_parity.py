@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from site_helpers import DOCS, pages, soup, source_files
 
 # `{ #id }` / `{#id .class}` attribute lists of headings, paragraphs and list items

@@ -8,6 +8,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from site_helpers import pages, soup
 
 pytestmark = pytest.mark.browser
@@ -32,17 +33,20 @@ def search(page: Any, query: str) -> list[str]:
     box.fill("")
     box.fill(query)
     results = page.locator("#kb-search-ui .pagefind-ui__result-link")
-    message = page.locator("#kb-search-ui .pagefind-ui__message")
-    page.wait_for_function(
-        "(q) => { const m = document.querySelector('#kb-search-ui .pagefind-ui__message');"
-        " return m && m.textContent.includes(q) && !document.querySelector('.pagefind-ui__result--loading'); }",
-        arg=query, timeout=15_000,
-    )
+    try:  # done: "N result(s) for QUERY" (a count: not "searching…"), links shown, no result still loading
+        page.wait_for_function(
+            """(q) => { const m = document.querySelector('#kb-search-ui .pagefind-ui__message');
+                return m && m.textContent.includes(q) && /\\d/.test(m.textContent)
+                    && document.querySelector('#kb-search-ui .pagefind-ui__result-link')
+                    && !document.querySelector('#kb-search-ui .pagefind-ui__loading'); }""",
+            arg=query, timeout=10_000,
+        )
+    except PlaywrightTimeout:
+        return []
     more = page.locator("#kb-search-ui .pagefind-ui__button")
     while more.count() and more.first.is_visible():
         more.first.click()
-        page.wait_for_timeout(200)
-    assert message.first.is_visible()
+        page.wait_for_function("() => !document.querySelector('#kb-search-ui .pagefind-ui__loading')")
     return sorted({urlsplit(href).path for href in results.evaluate_all("(els) => els.map((a) => a.href)")})
 
 

@@ -230,6 +230,15 @@ function mount(root) {
 
 if (roots.length) {
   roots.forEach(mount);
+  // Material's switcher looks the page up in the sitemap on click and drops the fragment; our links already
+  // point at the same guide, carrying the helpers' state, so follow them as they are.
+  window.addEventListener("click", (event) => {
+    const link = event.target.closest?.("a[hreflang]");
+    if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    location.assign(link.href);
+  }, true);
   const observer = new IntersectionObserver((entries) => {
     if (entries.some((e) => e.isIntersecting)) {
       observer.disconnect();

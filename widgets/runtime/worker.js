@@ -10,15 +10,22 @@ const post = (message) => self.postMessage(message);
 
 // Counts the bytes of every response as it streams in, against the total the build wrote in the
 // manifest, so the helper can show honest progress (Pyodide itself reports none).
+// A failed download is fatal, and said at once: Pyodide logs a failed wasm fetch and then waits forever.
 function countDownloads(total) {
   let loaded = 0;
   const realFetch = self.fetch.bind(self);
   self.fetch = async (input, init) => {
-    const response = await realFetch(input, init);
-    if (!response.ok) throw new Error(`${response.status} ${response.statusText}: ${response.url}`);
+    let response;
+    try {
+      response = await realFetch(input, init);
+      if (!response.ok) throw new Error(`${response.status} ${response.statusText}: ${response.url}`);
+    } catch (error) {
+      fail(error);
+      throw error;
+    }
     if (!response.body) return response;
     const counter = new TransformStream({
-      transform(chunk, controller) {
+      transform(chunk, controller) {  // counts decoded bytes: the manifest's sizes are uncompressed
         loaded += chunk.byteLength;
         post({ type: "progress", loaded: Math.min(loaded, total), total });
         controller.enqueue(chunk);
@@ -69,9 +76,15 @@ _kb_call
 }
 
 let runtime = null;
+let failed = false;
+function fail(error) {
+  if (failed || runtime) return;
+  failed = true;
+  post({ type: "failed", reason: String(error && error.message ? error.message : error) });
+}
 const booting = boot().then(
-  (ready) => { runtime = ready; post({ type: "ready", ms: ready.ms }); },
-  (error) => post({ type: "failed", reason: String(error && error.message ? error.message : error) }),
+  (ready) => { if (!failed) { runtime = ready; post({ type: "ready", ms: ready.ms }); } },
+  fail,
 );
 
 self.onmessage = async ({ data }) => {

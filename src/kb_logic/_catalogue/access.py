@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  (French typographic apostrophes are wanted)
+
 """Answers of the ``access`` call."""
 
 from __future__ import annotations

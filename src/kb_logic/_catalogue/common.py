@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  (French typographic apostrophes are wanted)
+
 """Shared answer texts: the "not covered by the guides" cases (key ``silent.<case>``)."""
 
 from __future__ import annotations

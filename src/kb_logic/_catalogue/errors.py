@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  (French typographic apostrophes are wanted)
+
 """Error messages (key ``error.<code>``; ``error.expected.<type>`` and ``error.detail.<name>``
 are the pieces an error message is built from)."""
 

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  (French typographic apostrophes are wanted)
+
 """Published lists of the reseller guide (key ``list.<list>.<n>``), in the guide's order.
 
 The eligibility conditions are not here: they are the statements ``rule.ELIG-n``.

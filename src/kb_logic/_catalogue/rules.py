@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  (French typographic apostrophes are wanted)
+
 """Statements of every rule ID (key ``rule.<ID>``), in the guides' wording.
 
 Placeholders ``{chf}``, ``{eur}`` and ``{max_rate}`` are filled from kb_logic.constants.

@@ -144,7 +144,10 @@ UI: dict[str, dict[str, str]] = {
     },
     "ui.payment.who_pays": {"fr": "Paie les commandes et renouvellements\u00a0:", "en": "Pays orders and renewals:"},
     "ui.payment.invoices": {"fr": "Voit les factures\u00a0:", "en": "Sees the invoices:"},
-    "ui.payment.installed_in": {"fr": "Produits installés chez\u00a0:", "en": "Products installed in the organisation of:"},
+    "ui.payment.installed_in": {
+        "fr": "Produits installés chez\u00a0:",
+        "en": "Products installed in the organisation of:",
+    },
     "ui.payment.benefit": {"fr": "Avantage du partenaire\u00a0:", "en": "Partner’s benefit:"},
     "ui.payment.benefit.cashback": {"fr": "revenu (cashback)", "en": "revenue (cashback)"},
     "ui.payment.benefit.discount": {"fr": "remise revendeur", "en": "reseller discount"},

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  (French typographic apostrophes are wanted)
+
 """Answers of the ``vat`` call (key ``vat.<reason>`` and ``vat.hint.<case>``)."""
 
 from __future__ import annotations
