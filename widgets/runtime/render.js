@@ -45,8 +45,9 @@ function frame(answer, ctx, verdict, ...extra) {
   box.append(el("p", { className: "kb-result__message", textContent: answer.message }));
   if (answer.not_covered) box.append(el("p", { className: "kb-hint", textContent: ctx.t("ui.not_covered") }));
   box.append(...extra.flat().filter(Boolean));
-  box.append(statements(answer, ctx) || "");
-  if (answer.rules?.length) box.append(el("p", { className: "kb-hint" }, `${ctx.t("ui.rules")} `, ruleLinks(answer.rules, ctx)));
+  const listed = statements(answer, ctx);
+  if (listed) box.append(listed);
+  else if (answer.rules?.length) box.append(el("p", { className: "kb-hint" }, `${ctx.t("ui.rules")} `, ruleLinks(answer.rules, ctx)));
   return [box];
 }
 
