@@ -10,13 +10,19 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import importlib.metadata as md
 import json
+import os
 import shutil
 import subprocess
 import sys
+import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+import brotli
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -30,11 +36,37 @@ WHEELS = BUILD / "site-wheels"
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 # The lock file's (normalised) name; python-stdnum comes in as its dependency.
 PACKAGES = ["kb-logic"]
+SNAPSHOT = "kb-snapshot.bin"
+SNAPSHOT_STDLIB = "python_stdlib.snapshot.zip"
+# Written next to each file as .gz and .br for a static host that serves precompressed files
+# (nginx gzip_static/brotli_static); mkdocs serve does not use them.
+COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".wasm", ".zip", ".bin", ".whl"}
+BROTLI_QUALITY = int(os.environ.get("KB_BROTLI_QUALITY", "11"))
+
+
+def precompress(path: Path) -> None:
+    data = path.read_bytes()
+    if len(data) < 1024:
+        return
+    path.with_name(path.name + ".gz").write_bytes(gzip.compress(data, 9, mtime=0))
+    path.with_name(path.name + ".br").write_bytes(brotli.compress(data, quality=BROTLI_QUALITY, lgwin=24))
+
+
+def _reduced_stdlib(full: Path, reduced: Path, used: list[str]) -> None:
+    """The stdlib files the snapshot's interpreter imported; anything else means a fallback boot."""
+    wanted = set(used)
+    with zipfile.ZipFile(full) as source, zipfile.ZipFile(reduced, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            if info.filename in wanted:
+                target.writestr(info, source.read(info))
+    log.info(f"snapshot stdlib: {len(wanted)} files, {reduced.stat().st_size / 1e3:.0f} KB")
 
 
 def _source_digest() -> str:
     digest = hashlib.sha256()
-    for path in sorted([*(ROOT / "src" / "kb_logic").rglob("*.py"), ROOT / "pyproject.toml"]):
+    inputs = [ROOT / "pyproject.toml", ROOT / "package-lock.json", ROOT / "tools" / "make_snapshot.mjs",
+              ROOT / "tools" / "build_wheels.py", Path(__file__)]
+    for path in sorted([*(ROOT / "src" / "kb_logic").rglob("*.py"), *inputs]):
         digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
@@ -75,6 +107,16 @@ def build_runtime() -> Path:
     full_lock.unlink()
     for name in keep:
         shutil.copy2(WHEELS / lock["packages"][name]["file_name"], out)
+    for name in RUNTIME_FILES:
+        shutil.copy2(NPM_PYODIDE / name, out / name)
+    # Python already started, kb_logic imported and warmed: the helpers boot from this (same Pyodide).
+    made = json.loads(_run("node", "tools/make_snapshot.mjs", str(out), str(out / SNAPSHOT)))
+    log.info(f"memory snapshot: {made['bytes'] / 1e6:.1f} MB in {made['ms'] / 1000:.1f} s")
+    _reduced_stdlib(out / "python_stdlib.zip", out / SNAPSHOT_STDLIB, made.pop("stdlib_files"))
+    (out / "snapshot.json").write_text(json.dumps({**made, "stdlib": SNAPSHOT_STDLIB}))
+    # brotli releases the GIL: the big files (wasm, snapshot) compress in parallel
+    with ThreadPoolExecutor() as pool:
+        list(pool.map(precompress, [p for p in sorted(out.iterdir()) if p.suffix in COMPRESSIBLE]))
     stamp.write_text(digest)
     return out
 
@@ -104,22 +146,22 @@ def install(site_dir: Path) -> dict[str, object]:
     built = build_runtime()
     target = site_dir / "assets" / "pyodide"
     target.mkdir(parents=True, exist_ok=True)
-    for name in RUNTIME_FILES:
-        shutil.copy2(NPM_PYODIDE / name, target / name)
     for path in built.iterdir():
-        if not path.name.startswith("."):
+        if not path.name.startswith(".") and path.name != "snapshot.json":
             shutil.copy2(path, target / path.name)
     _notices(target)
     lock = json.loads((built / "pyodide-lock.json").read_text())
     # What the worker fetches (pyodide.asm.mjs comes by import(), which no fetch wrapper can count).
-    downloads = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json",
-                 *(spec["file_name"] for spec in lock["packages"].values())]
+    downloads = ["pyodide.asm.wasm", SNAPSHOT_STDLIB, SNAPSHOT]
     manifest = {
         "pyodide": json.loads((NPM_PYODIDE / "package.json").read_text())["version"],
         "stdlib": "python_stdlib.zip",
         "packages": PACKAGES,
-        "snapshot": None,
+        "snapshot": {"file": SNAPSHOT, **json.loads((built / "snapshot.json").read_text())},
         "files": {name: (target / name).stat().st_size for name in downloads},
+        # without the snapshot (fallback boot), the worker also fetches the lock file and the wheels
+        "fallback_files": {name: (target / name).stat().st_size for name in
+                           ["python_stdlib.zip", "pyodide-lock.json", *(p["file_name"] for p in lock["packages"].values())]},
     }
     manifest["total_bytes"] = sum(manifest["files"].values())  # type: ignore[arg-type]
     (target / "manifest.json").write_text(json.dumps(manifest, indent=1))
@@ -130,12 +172,32 @@ def install(site_dir: Path) -> dict[str, object]:
     return manifest
 
 
-@event_priority(-200)
+_command = {"name": "build"}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _command["name"] = command
+
+
+def precompress_site(site_dir: Path) -> int:
+    """Every compressible file of the site gets its .gz and .br (those already made are kept)."""
+    count = 0
+    for path in site_dir.rglob("*"):
+        if path.suffix in COMPRESSIBLE and path.is_file() and not path.with_name(path.name + ".br").exists():
+            precompress(path)
+            count += 1
+    return count
+
+
+@event_priority(-250)  # after search (-200): Pagefind's files are compressed too
 def on_post_build(config: MkDocsConfig) -> None:
     i18n = config.plugins.get("i18n")
     if getattr(i18n, "building", False):
         return  # once, after the last language
-    install(Path(config.site_dir))
+    site = Path(config.site_dir)
+    install(site)
+    if _command["name"] != "serve":
+        log.info(f"precompressed {precompress_site(site)} files (.gz, .br)")
 
 
 def on_serve(server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]

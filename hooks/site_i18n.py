@@ -19,6 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 _rendered_404: dict[str, str] = {}
+SWITCHER_LINK = re.compile(r'<a href="[^"]*" hreflang="(?P<lang>[a-z]{2})"')
 HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[a-z-]+">')
 
 
@@ -34,6 +35,11 @@ def _i18n(config: MkDocsConfig) -> object | None:
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name == "404.html":
         output_content = HEAD_ALTERNATE.sub("", output_content)
+        # static-i18n leaves the switcher pointing at the last page built; a 404 offers the home pages.
+        output_content = SWITCHER_LINK.sub(
+            lambda m: f'<a href="{"/" if m["lang"] == "fr" else "/" + m["lang"] + "/"}" hreflang="{m["lang"]}"',
+            output_content,
+        )
         lang = getattr(_i18n(config), "current_language", None) or config.theme["language"]
         _rendered_404[str(lang)] = output_content
     return output_content

@@ -5,9 +5,9 @@
 
 The tree is this project with more content: mkdocs.yml (its nav gains a "Questions fréquentes" section of
 `--sections` sub-sections), hooks/, overrides/, widgets/ and the real docs/ are copied (hooks compute ROOT
-from their own location, so ROOT is the output folder); node_modules/ and src/ are symlinked; the files
-the Pyodide-runtime hook needs (tools/build_wheels.py, pyproject.toml, README.md) and its cache
-(build/pyodide, if the project has one) are copied. Each guide exists in both languages at the same path,
+from their own location, so ROOT is the output folder); every other top-level entry (src/, node_modules/,
+tools/, pyproject.toml, package-lock.json…: what the hooks read) is symlinked, and build/ (the Pyodide
+runtime hook's cache) is copied. Each guide exists in both languages at the same path,
 docs/<lang>/faq/section-KK/guide-NNNN.md: 300-600 words of French (fr) or English (en) text with headings
 that carry ids, lists, sometimes an admonition or a table, and links to other synthetic guides and to real
 pages. Everything is deterministic for a given seed. Nothing here is ever committed content.
@@ -42,6 +42,8 @@ REAL_PAGES = (  # real guides the synthetic ones link to (paths under docs/<lang
 )
 WRITER_SWITCH = "KB_WRITER_LANG"
 PROPOSALS_HOOK = "hooks/scale_proposals.py"
+COPIED = ("hooks", "overrides", "widgets", "docs")  # hooks compute ROOT from their location: ROOT = out
+NOT_LINKED = ("mkdocs.yml", "build", "site", "bench-results")
 # What --proposals adds to the copy: the hook changes the benchmark recommends, in one file, so the copy
 # can be measured with them. The report gives them as diffs of the real hooks (shortcodes.py, main.html).
 PROPOSALS_SOURCE = '''"""Scale proposals measured by tools/bench_scale.py (in a copy; its report gives the real diffs).
@@ -444,17 +446,14 @@ def generate(n: int, out: Path, *, seed: int = 7, sections: int = 20, writer_mod
         shutil.rmtree(out)
     out.mkdir(parents=True)
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-    for folder in ("hooks", "overrides", "widgets", "docs"):
+    for folder in COPIED:
         shutil.copytree(root / folder, out / folder, ignore=ignore)
-    for name in ("node_modules", "src"):
-        if (root / name).exists():
-            (out / name).symlink_to(root / name, target_is_directory=True)
-    for name in ("pyproject.toml", "README.md", "tools/build_wheels.py"):
-        if (root / name).is_file():
-            (out / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(root / name, out / name)
-    if (root / "build" / "pyodide").is_dir():  # the runtime hook's cache (valid: same sources)
-        shutil.copytree(root / "build" / "pyodide", out / "build" / "pyodide")
+    for entry in sorted(root.iterdir()):  # the rest (src, node_modules, tools, package-lock.json…): linked
+        if entry.name.startswith(".") or entry.name in (*COPIED, *NOT_LINKED):
+            continue
+        (out / entry.name).symlink_to(entry, target_is_directory=entry.is_dir())
+    if (root / "build").is_dir():  # the runtime hook's caches, valid here: same sources, same hook
+        shutil.copytree(root / "build", out / "build", symlinks=True)
 
     layout_ = layout(n, sections) if n > 0 else []
     guides = [g for section in layout_ for g in section]

@@ -213,3 +213,54 @@ def test_axe_on_helpers_in_every_state(page: Any, site_server: str, axe_check: A
     page.wait_for_function("() => document.querySelector('[data-kb-widget=vat]').dataset.kbState === 'error'",
                            timeout=READY_TIMEOUT_MS)
     assert axe_check(page) == [], "vat error state"
+
+
+READY_DETAIL = "document.addEventListener('kb:ready', e => { window.__kbReady = e.detail; })"
+
+
+def _boot_and_answer(page: Any, site_server: str) -> dict[str, Any]:
+    page.add_init_script(READY_DETAIL)
+    page.goto(url(site_server, "vat", "en"))
+    vat = Helper(page, "vat")
+    vat.wait_ready()
+    vat.field("number").fill("NO 995 525 828 MVA")
+    assert "NO995525828MVA" in vat.wait_result("Correctly written")
+    eligibility_ok = page.evaluate("""async () => new Promise(resolve => {
+        const w = new Worker('/assets/kb/worker.js', {type: 'module'});
+        w.onmessage = ({data}) => { if (data.type === 'answer') resolve(data.result); };
+        w.postMessage({type: 'call', id: 1, name: 'onboarding',
+                       payload: {flow: 'partner_adds_client', role: 'legal_representative', lang: 'fr'}});
+    })""")
+    assert eligibility_ok["allowed"] is True and [s["id"] for s in eligibility_ok["steps"]][0] == "ONB-P1"
+    return dict(page.evaluate("window.__kbReady"))
+
+
+def test_boots_from_the_memory_snapshot(page: Any, site_server: str) -> None:
+    """The build's snapshot (kb_logic imported and warmed) is what the helpers boot from."""
+    ready = _boot_and_answer(page, site_server)
+    assert ready["timings"]["from"] == "snapshot"
+    assert not ready["timings"].get("snapshot_failed")
+
+
+def test_corrupt_snapshot_falls_back_to_a_normal_boot(page: Any, site_server: str) -> None:
+    page.route("**/kb-snapshot.bin", lambda route: route.fulfill(status=200, body=b"not a snapshot" * 64))
+    ready = _boot_and_answer(page, site_server)
+    assert ready["timings"]["from"] == "wheels" and ready["timings"]["snapshot_failed"] is True
+
+
+def test_missing_snapshot_falls_back_to_a_normal_boot(page: Any, site_server: str) -> None:
+    page.route("**/kb-snapshot.bin", lambda route: route.fulfill(status=404, body=b""))
+    ready = _boot_and_answer(page, site_server)
+    assert ready["timings"]["from"] == "wheels"
+    assert Helper(page, "vat").root.get_attribute("data-kb-state") == "ready"
+
+
+def test_snapshot_of_another_pyodide_version_is_not_used(page: Any, site_server: str) -> None:
+    def older_snapshot(route: Any) -> None:
+        manifest = route.fetch().json()
+        manifest["snapshot"]["pyodide"] = "0.0.1"
+        route.fulfill(json=manifest)
+
+    page.route("**/assets/pyodide/manifest.json", older_snapshot)
+    ready = _boot_and_answer(page, site_server)
+    assert ready["timings"]["from"] == "wheels" and "fetch_snapshot" not in ready["timings"]

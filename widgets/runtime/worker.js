@@ -1,91 +1,139 @@
 // The one bridge between the page and Python: a dedicated Web Worker that hosts Pyodide for every helper
 // of the page and answers {name, payload} with kb_logic.bridge.call(name, payload). The main thread never
 // runs Python. Messages in:  {type: "call", id, name, payload}
-//                 out: {type: "progress", loaded, total} | {type: "ready", ms} | {type: "failed", reason}
+//                 out: {type: "progress", loaded, total} | {type: "ready", ms, timings} | {type: "failed", reason}
 //                      {type: "answer", id, result}
-import { loadPyodide } from "../pyodide/pyodide.mjs";
+//
+// Boot: from the memory snapshot the build made (Python started, kb_logic imported and warmed) when it
+// matches this Pyodide; otherwise, or if it fails, a normal boot that loads the wheels by name from the
+// lock file (sha256-checked). Both paths answer the same.
+import { loadPyodide, version } from "../pyodide/pyodide.mjs";
 
 const runtimeBase = new URL("../pyodide/", import.meta.url);
 const post = (message) => self.postMessage(message);
+const timings = {};
+const since = (start) => Math.round(performance.now() - start);
 
 // Counts the bytes of every response as it streams in, against the total the build wrote in the
 // manifest, so the helper can show honest progress (Pyodide itself reports none).
 // A failed download is fatal, and said at once: Pyodide logs a failed wasm fetch and then waits forever.
-function countDownloads(total) {
-  let loaded = 0;
-  const realFetch = self.fetch.bind(self);
-  self.fetch = async (input, init) => {
-    let response;
-    try {
-      response = await realFetch(input, init);
-      if (!response.ok) throw new Error(`${response.status} ${response.statusText}: ${response.url}`);
-    } catch (error) {
-      fail(error);
-      throw error;
-    }
-    if (!response.body) return response;
-    const counter = new TransformStream({
-      transform(chunk, controller) {  // counts decoded bytes: the manifest's sizes are uncompressed
-        loaded += chunk.byteLength;
-        post({ type: "progress", loaded: Math.min(loaded, total), total });
-        controller.enqueue(chunk);
-      },
-    });
-    return new Response(response.body.pipeThrough(counter), {
-      status: response.status, statusText: response.statusText, headers: response.headers,
-    });
-  };
-}
-
-async function boot() {
-  const started = performance.now();
-  const manifest = await (await fetch(new URL("manifest.json", runtimeBase))).json();
-  countDownloads(manifest.total_bytes);
-  let snapshot = null;
-  if (manifest.snapshot) {
-    snapshot = await fetch(new URL(manifest.snapshot, runtimeBase)).then((r) => r.arrayBuffer()).catch(() => null);
-  }
-  const options = {
-    indexURL: runtimeBase.href,
-    lockFileURL: new URL("pyodide-lock.json", runtimeBase).href,
-    stdLibURL: new URL(manifest.stdlib, runtimeBase).href,
-  };
-  let pyodide;
+const realFetch = self.fetch.bind(self);
+const optional = new Set(); // URLs whose failure only means "boot without it" (the snapshot)
+let loaded = 0;
+let total = 0;
+self.fetch = async (input, init) => {
+  let response;
   try {
-    pyodide = await loadPyodide(snapshot ? { ...options, _loadSnapshot: snapshot } : options);
-    if (snapshot) pyodide.runPython("import kb_logic.bridge");
+    response = await realFetch(input, init);
+    if (!response.ok) throw new Error(`${response.status} ${response.statusText}: ${response.url}`);
   } catch (error) {
-    if (!snapshot) throw error;
-    // A snapshot that does not match this runtime must not cost the reader the helper: boot normally.
-    console.warn("kb: memory snapshot unusable, booting without it:", error);
-    pyodide = await loadPyodide(options);
+    if (!optional.has(String(input))) fail(error);
+    throw error;
   }
-  if (!pyodide.runPython("'kb_logic.bridge' in __import__('sys').modules")) {
-    await pyodide.loadPackage(manifest.packages, { messageCallback: () => {}, errorCallback: console.warn });
-  }
-  // loadPackage does not throw when a download fails: importing is the real check.
-  const call = pyodide.runPython(`
+  if (!response.body || !total) return response;
+  const counter = new TransformStream({
+    transform(chunk, controller) { // counts decoded bytes: the manifest's sizes are uncompressed
+      loaded += chunk.byteLength;
+      post({ type: "progress", loaded: Math.min(loaded, total), total });
+      controller.enqueue(chunk);
+    },
+  });
+  return new Response(response.body.pipeThrough(counter), {
+    status: response.status, statusText: response.statusText, headers: response.headers,
+  });
+};
+
+const BRIDGE = `
 import json
 from kb_logic import bridge
 
 def _kb_call(name, payload_json):
     return json.dumps(bridge.call(name, json.loads(payload_json)), ensure_ascii=False, allow_nan=False)
 _kb_call
-`);
-  return { call, ms: performance.now() - started };
+`;
+
+function options(manifest) {
+  return {
+    indexURL: runtimeBase.href,
+    lockFileURL: new URL("pyodide-lock.json", runtimeBase).href,
+    stdLibURL: new URL(manifest.stdlib, runtimeBase).href,
+  };
+}
+
+async function bootFromSnapshot(manifest) {
+  const start = performance.now();
+  const url = new URL(manifest.snapshot.file, runtimeBase).href;
+  optional.add(url);
+  // Handed over as a promise: Pyodide fetches and compiles the wasm while the snapshot downloads.
+  const bytes = fetch(url).then((response) => response.arrayBuffer())
+    .then((buffer) => { timings.fetch_snapshot = since(start); return buffer; });
+  const stdLibURL = new URL(manifest.snapshot.stdlib, runtimeBase).href; // only what the snapshot imported
+  const pyodide = await loadPyodide({ ...options(manifest), stdLibURL, _loadSnapshot: bytes });
+  timings.boot = since(start);
+  const imported = performance.now();
+  const call = pyodide.runPython(BRIDGE);
+  timings.imports = since(imported);
+  return { call, from: "snapshot" };
+}
+
+async function bootNormally(manifest) {
+  total += Object.values(manifest.fallback_files).reduce((a, b) => a + b, 0);
+  let start = performance.now();
+  const pyodide = await loadPyodide(options(manifest));
+  timings.boot = since(start);
+  start = performance.now();
+  await pyodide.loadPackage(manifest.packages, { messageCallback: () => {}, errorCallback: console.warn });
+  timings.packages = since(start);
+  start = performance.now();
+  const call = pyodide.runPython(BRIDGE); // loadPackage does not throw on a failed download: this import does
+  timings.imports = since(start);
+  return { call, from: "wheels" };
+}
+
+async function boot({ skipSnapshot = false } = {}) {
+  const started = performance.now();
+  const manifest = await (await realFetch(new URL("manifest.json", runtimeBase))).json();
+  total = Object.values(manifest.files).reduce((a, b) => a + b, 0);
+  const snapshot = manifest.snapshot;
+  let ready = null;
+  if (!skipSnapshot && snapshot && snapshot.pyodide === version) {
+    try {
+      ready = await bootFromSnapshot(manifest);
+    } catch (error) {
+      // A snapshot that does not load must not cost the reader the helper: boot normally.
+      console.warn("kb: memory snapshot unusable, booting without it:", error);
+    }
+  } else if (snapshot) {
+    console.warn(`kb: snapshot made for Pyodide ${snapshot.pyodide}, runtime is ${version}: booting without it`);
+  }
+  if (!ready) {
+    timings.snapshot_failed = Boolean(snapshot);
+    ready = await bootNormally(manifest);
+  }
+  timings.total = since(started);
+  return ready;
 }
 
 let runtime = null;
-let failed = false;
+let failedOnce = false;
 function fail(error) {
-  if (failed || runtime) return;
-  failed = true;
+  if (failedOnce || runtime) return;
+  failedOnce = true;
   post({ type: "failed", reason: String(error && error.message ? error.message : error) });
 }
-const booting = boot().then(
-  (ready) => { if (!failed) { runtime = ready; post({ type: "ready", ms: ready.ms }); } },
-  fail,
-);
+
+const announce = (ready) => {
+  runtime = ready;
+  post({ type: "ready", ms: timings.total, timings: { ...timings, from: ready.from } });
+};
+let booting = boot().then((ready) => { if (!failedOnce) announce(ready); }, fail);
+
+function answer(name, payload) {
+  let start = performance.now();
+  const result = JSON.parse(runtime.call(name, JSON.stringify(payload)));
+  timings.first_call ??= since(start);
+  return result;
+}
 
 self.onmessage = async ({ data }) => {
   if (data.type !== "call") return;
@@ -93,7 +141,15 @@ self.onmessage = async ({ data }) => {
   if (!runtime) return; // "failed" was already posted; the page offers a retry (a new worker)
   let result;
   try {
-    result = JSON.parse(runtime.call(data.name, JSON.stringify(data.payload)));
+    result = answer(data.name, data.payload);
+    if (result.error?.code === "internal" && runtime.from === "snapshot") {
+      // Something the snapshot lacks (a module never imported while warming): redo it without the snapshot.
+      console.warn("kb: answer failed from the snapshot, rebooting from the wheels:", result.error.message);
+      runtime = null;
+      booting = boot({ skipSnapshot: true }).then((ready) => { runtime = ready; });
+      await booting;
+      result = answer(data.name, data.payload);
+    }
   } catch (error) {
     result = { error: { code: "internal", message: String(error), field: null } };
   }
