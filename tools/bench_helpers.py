@@ -279,6 +279,15 @@ def vat_inputs(n: int) -> list[str]:
 # Machine facts
 
 
+def snapshot_name(snapshot: Any) -> str | None:
+    """manifest.json `snapshot`: a file name, or an object naming it (file, bytes, ...), or null."""
+    if isinstance(snapshot, dict):
+        name = snapshot.get("file") or snapshot.get("name")
+        size = snapshot.get("bytes")
+        return f"{name} ({size / 1e6:.1f} MB)" if isinstance(size, int | float) else str(name)
+    return snapshot if isinstance(snapshot, str) else None
+
+
 def machine_facts(site: Path) -> dict[str, Any]:
     cpu = "?"
     with contextlib.suppress(OSError):
@@ -296,7 +305,8 @@ def machine_facts(site: Path) -> dict[str, Any]:
         "chromium": chromium,
         "nginx": nginx,
         "pyodide": manifest.get("pyodide"),
-        "snapshot": manifest.get("snapshot"),
+        "snapshot": snapshot_name(manifest.get("snapshot")),
+        "loadavg_start": os.getloadavg(),
         "python": platform.python_version(),
     }
 
@@ -655,6 +665,10 @@ def print_report(res: dict[str, Any]) -> None:
     print(f"  date {f['date']}   nproc {f['nproc']}   cpu {f['cpu']}")
     print(f"  {f['chromium']}   nginx {f['nginx']}   pyodide {f['pyodide']}   "
           f"snapshot {f['snapshot'] or 'none'}   runs {res['runs']}")
+    load = f"load average {f['loadavg_start'][0]:.2f} at start, {f['loadavg_end'][0]:.2f} at end (1 min)"
+    busy = f["loadavg_start"][0] > 0.5 * (f["nproc"] or 1)  # at the end, the load is partly the bench's own
+    print(f"  {load}" + ("  WARNING: the machine was busy before the bench started: timings are noisy"
+                         if busy else ""))
     srv = res["server"]
     print(f"  served by nginx on 127.0.0.1 as {srv['user'] or 'the current user'}: gzip_static on, "
           f"brotli_static {'on' if srv['brotli'] else 'off (module missing)'}, gzip on the fly for the rest")
@@ -823,6 +837,7 @@ def main() -> int:
                         "server": {"brotli": brotli, "cache": args.cache, "user": server.user,
                                    "config": server.conf.read_text()}})
     results["elapsed_s"] = time.perf_counter() - started
+    results["facts"]["loadavg_end"] = os.getloadavg()
     print_report(results)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")
@@ -832,13 +847,12 @@ def main() -> int:
 
 def measure(sync_playwright: Any, server: Nginx, profiles: Path, runs: int) -> dict[str, Any]:
     with sync_playwright() as pw:
-        floors = []
-        for i in range(runs):
+        floors: list[dict[str, Any]] = []
+        colds: list[dict[str, Any]] = []
+        for i in range(runs):  # interleaved: a drift of the machine's load hits both sides of the headline
             with browser(pw, profiles / f"floor-{i}", expect=None) as ctx:
                 floors.append(floor_visit(ctx, server))
             log(f"floor {i + 1}/{runs}: {floors[-1]['ms']:.0f} ms")
-        colds = []
-        for i in range(runs):
             with browser(pw, profiles / f"cold-{i}") as ctx:
                 colds.append(first_answer_visit(ctx, server))
             log(f"cold {i + 1}/{runs}: {colds[-1]['answer_ms']:.0f} ms, {colds[-1]['bytes']:,} B")
