@@ -17,6 +17,13 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 INLINE_SCRIPT = re.compile(r"<script>(?P<code>.*?)</script>", re.S)
+# `mkdocs serve` injects its livereload script inline into each page it serves, after every hook: allow
+# inline scripts there only, or an edited page never reloads by itself (the static build is unchanged).
+_serving = {"on": False}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _serving["on"] = command == "serve"
 
 
 def _externalize(html: str, site_dir: str, root: str) -> str:
@@ -36,7 +43,10 @@ def _externalize(html: str, site_dir: str, root: str) -> str:
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     depth = posixpath.relpath("/", "/" + posixpath.dirname(page.url.rstrip("/") + "/x"))
     root = "" if depth == "." else depth + "/"
-    return _externalize(output, config.site_dir, root)
+    html = _externalize(output, config.site_dir, root)
+    if _serving["on"]:
+        html = html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'", 1)
+    return html
 
 
 @event_priority(-300)

@@ -10,6 +10,7 @@ glossary terms get a tooltip on every page of that language.
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 
 import widget_markup
@@ -69,6 +70,16 @@ def expand(markdown: str, lang: str, where: str, page_url: str, widgets: list[st
     return expanded
 
 
+ABBREVIATION = re.compile(r"^\*\[(?P<term>[^\]]+)\]:")
+
+
+@cache
+def _abbreviations(path: Path, mtime: float) -> tuple[tuple[str, str], ...]:
+    """(term, definition line) of each glossary abbreviation; read again when the file changes."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return tuple((found["term"], line) for line in lines if (found := ABBREVIATION.match(line)))
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang = page_lang(page)
     widgets: list[str] = []
@@ -77,5 +88,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     page.meta["kb_widgets"] = widgets
     abbreviations = Path(config.docs_dir) / lang / "_abbreviations.md"
     if abbreviations.is_file():
-        markdown += "\n\n" + abbreviations.read_text(encoding="utf-8")
+        # Only the terms this page uses: the abbr extension pays for every definition on every page.
+        used = [line for term, line in _abbreviations(abbreviations, abbreviations.stat().st_mtime)
+                if term in markdown]
+        if used:
+            markdown += "\n\n" + "\n".join(used)
     return markdown

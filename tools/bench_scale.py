@@ -10,7 +10,8 @@ cache is built before timing), and it prints and records:
 - build seconds (wall), CPU seconds (user + sys, mkdocs and pagefind: steadier when others load the
   machine) and the Pagefind share of the wall time, peak RSS of the build (the largest process of its
   tree: mkdocs or pagefind, from wait4);
-- site size (all files, HTML only, and all without the Pyodide runtime, which does not grow with N);
+- site size (all files, HTML only, and all without the Pyodide runtime, which does not grow with N; the
+  .gz/.br copies of a precompressing build apart);
 - Pagefind's index on disk per language, and the bytes a FIRST search downloads per language, measured
   for real: the site is served on 127.0.0.1 (correct MIME types, gzip for text like any production
   server), a synthetic page is opened in headless Chromium, the search dialog is opened and a query typed,
@@ -98,28 +99,36 @@ def timed_build(tree: Path, site: Path, env: dict[str, str] | None = None) -> di
     if proc.returncode != 0:
         raise SystemExit(f"build failed ({proc.returncode}), see {logfile}:\n{text[-3000:]}")
     found = re.search(r"search index built in ([\d.]+) s", text)
+    precompressed = re.search(r"precompressed (\d+) files", text)
     return {
         "seconds": round(seconds, 2),
         "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 2),  # less sensitive to a busy machine
         "pagefind_seconds": float(found[1]) if found else None,
+        "precompressed_files": int(precompressed[1]) if precompressed else 0,
         # ru_maxrss (KiB) of a waited child covers its own waited-for children (pagefind) too
         "peak_rss_mb": round(usage.ru_maxrss * 1024 / MB, 1),
     }
 
 
 def site_sizes(site: Path) -> dict[str, Any]:
-    total = html = runtime = pages = 0
+    """Sizes in MB; the .gz/.br copies a precompressing build writes are counted apart."""
+    total = html = runtime = pages = compressed = 0
     for path in site.rglob("*"):
-        if path.is_file():
-            size = path.stat().st_size
-            total += size
-            if path.suffix == ".html":
-                html += size
-                pages += 1
-            if "assets/pyodide" in path.as_posix():
-                runtime += size
+        if not path.is_file():
+            continue
+        size = path.stat().st_size
+        if path.suffix in (".gz", ".br"):
+            compressed += size
+            continue
+        total += size
+        if path.suffix == ".html":
+            html += size
+            pages += 1
+        if "assets/pyodide" in path.as_posix():
+            runtime += size
     return {"site_mb": round(total / MB, 1), "html_mb": round(html / MB, 1),
-            "site_without_runtime_mb": round((total - runtime) / MB, 1), "html_files": pages}
+            "site_without_runtime_mb": round((total - runtime) / MB, 1), "html_files": pages,
+            "precompressed_copies_mb": round(compressed / MB, 1)}
 
 
 def pagefind_on_disk(site: Path) -> dict[str, Any]:

@@ -13,7 +13,7 @@ const worker = {
     this.setState("loading", { loaded: 0, total: 0 });
     this.instance = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
     this.instance.onmessage = ({ data }) => {
-      if (data.type === "progress") this.setState("loading", data);
+      if (data.type === "progress") { if (this.state === "loading") this.setState("loading", data); }
       else if (data.type === "ready") {
         this.setState("ready", data);
         // For the benchmark and the curious: where the boot time went.
@@ -243,10 +243,12 @@ if (roots.length) {
     event.stopImmediatePropagation();
     location.assign(link.href);
   }, true);
+  // A helper in (or near) view: start Python as soon as the page is idle, at the latest 100 ms later.
   const observer = new IntersectionObserver((entries) => {
     if (entries.some((e) => e.isIntersecting)) {
       observer.disconnect();
-      (self.requestIdleCallback || setTimeout)(() => worker.start());
+      if (self.requestIdleCallback) requestIdleCallback(() => worker.start(), { timeout: 100 });
+      else setTimeout(() => worker.start(), 0);
     }
   }, { rootMargin: "200px" });
   roots.forEach((root) => observer.observe(root));

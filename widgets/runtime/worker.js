@@ -30,18 +30,27 @@ self.fetch = async (input, init) => {
     if (!optional.has(String(input))) fail(error);
     throw error;
   }
-  if (!response.body || !total) return response;
-  const counter = new TransformStream({
-    transform(chunk, controller) { // counts decoded bytes: the manifest's sizes are uncompressed
-      loaded += chunk.byteLength;
-      post({ type: "progress", loaded: Math.min(loaded, total), total });
-      controller.enqueue(chunk);
-    },
-  });
-  return new Response(response.body.pipeThrough(counter), {
-    status: response.status, statusText: response.statusText, headers: response.headers,
-  });
+  // Count on a clone and hand Pyodide the original response: WebAssembly.instantiateStreaming keeps its
+  // URL and cache entry, so a returning reader's browser reuses the compiled wasm instead of compiling again.
+  if (response.body && total) countBytes(response.clone()).catch(() => {}); // the original reports failures
+  return response;
 };
+
+let lastReport = 0;
+async function countBytes(response) {
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    loaded += value.byteLength; // decoded bytes: the manifest's sizes are uncompressed
+    const now = performance.now();
+    if (now - lastReport > 50) { // a few updates a second are enough for a progress bar
+      lastReport = now;
+      post({ type: "progress", loaded: Math.min(loaded, total), total });
+    }
+  }
+  post({ type: "progress", loaded: Math.min(loaded, total), total });
+}
 
 const BRIDGE = `
 import json
