@@ -163,8 +163,10 @@ def install(site_dir: Path) -> dict[str, object]:
         "snapshot": {"file": SNAPSHOT, **json.loads((built / "snapshot.json").read_text())},
         "files": {name: (target / name).stat().st_size for name in downloads},
         # without the snapshot (fallback boot), the worker also fetches the lock file and the wheels
-        "fallback_files": {name: (target / name).stat().st_size for name in [
-            "python_stdlib.zip", "pyodide-lock.json", *(p["file_name"] for p in lock["packages"].values())]},
+        "fallback_files": {
+            name: (target / name).stat().st_size
+            for name in ["python_stdlib.zip", "pyodide-lock.json", *(p["file_name"] for p in lock["packages"].values())]
+        },
     }
     manifest["total_bytes"] = sum(manifest["files"].values())  # type: ignore[arg-type]
     (target / "manifest.json").write_text(json.dumps(manifest, indent=1))

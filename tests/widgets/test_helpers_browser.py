@@ -227,13 +227,13 @@ def _boot_and_answer(page: Any, site_server: str) -> dict[str, Any]:
     vat.wait_ready()
     vat.field("number").fill("NO 995 525 828 MVA")
     assert "NO995525828MVA" in vat.wait_result("Correctly written")
-    eligibility_ok = page.evaluate("""async () => new Promise(resolve => {
+    onboarding = page.evaluate("""async () => new Promise(resolve => {
         const w = new Worker('/assets/kb/worker.js', {type: 'module'});
         w.onmessage = ({data}) => { if (data.type === 'answer') resolve(data.result); };
         w.postMessage({type: 'call', id: 1, name: 'onboarding',
                        payload: {flow: 'partner_adds_client', role: 'legal_representative', lang: 'fr'}});
     })""")
-    assert eligibility_ok["allowed"] is True and [s["id"] for s in eligibility_ok["steps"]][0] == "ONB-P1"
+    assert onboarding["allowed"] is True and onboarding["steps"][0]["id"] == "ONB-P1"
     return dict(page.evaluate("window.__kbReady"))
 
 
