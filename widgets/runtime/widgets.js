@@ -91,6 +91,7 @@ function payloadOf(form, lang) {
 const stateParams = () => new URLSearchParams(location.hash.slice(1).includes("=") ? location.hash.slice(1) : "");
 
 function saveState() {
+  saveTimer = null;
   const params = new URLSearchParams();
   for (const root of roots) {
     for (const el of root.querySelector("[data-kb-form]").elements) {
@@ -108,6 +109,16 @@ function saveState() {
     url.hash = hash;
     link.href = url.href;
   }
+}
+
+// Writing the URL on every keystroke costs more than the answer itself: coalesce it off the input path.
+let saveTimer = null;
+function scheduleSave() {
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(saveState, 120);
+}
+function flushSave() {
+  if (saveTimer !== null) { clearTimeout(saveTimer); saveTimer = null; saveState(); }
 }
 
 function restoreState(root) {
@@ -193,7 +204,7 @@ function mount(root) {
   const update = async () => {
     const mine = ++sequence;
     touched = true;
-    saveState();
+    scheduleSave();
     if (worker.state !== "ready") {
       result.replaceChildren(Object.assign(document.createElement("p"), { className: "kb-hint", textContent: t("ui.pending") }));
     }
@@ -241,6 +252,7 @@ if (roots.length) {
     if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey) return;
     event.preventDefault();
     event.stopImmediatePropagation();
+    flushSave(); // the link carries the state of the last keystroke too
     location.assign(link.href);
   }, true);
   // A helper in (or near) view: start Python as soon as the page is idle, at the latest 100 ms later.
