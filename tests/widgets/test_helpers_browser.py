@@ -266,3 +266,30 @@ def test_snapshot_of_another_pyodide_version_is_not_used(page: Any, site_server:
     page.route("**/assets/pyodide/manifest.json", older_snapshot)
     ready = _boot_and_answer(page, site_server)
     assert ready["timings"]["from"] == "wheels" and "fetch_snapshot" not in ready["timings"]
+
+
+@pytest.mark.parametrize(("lang", "marker"), [("fr", "ELIG-2"), ("en", "ELIG-2")])
+def test_without_javascript_the_fallback_shows_the_rules(browser: Any, site_server: str, lang: str,
+                                                         marker: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(url(site_server, "eligibility", lang))
+        fallback = page.locator("[data-kb-widget=eligibility] noscript")
+        assert fallback.count() == 1
+        page.wait_for_selector("[data-kb-fallback]", state="attached")
+        assert page.locator("[data-kb-fallback] a", has_text=marker).first.is_visible()
+        assert not page.locator("[data-kb-widget=eligibility] [data-kb-form]").is_visible()
+        onboarding = page.goto(url(site_server, "onboarding", lang))
+        assert onboarding is not None and onboarding.ok
+        assert page.locator("[data-kb-fallback] ol li").count() >= 5  # the steps, rendered at build time
+    finally:
+        context.close()
+
+
+def test_licence_notices_ship_with_the_runtime(built_site: Any) -> None:
+    runtime = built_site / "assets" / "pyodide"
+    notice = (runtime / "NOTICE.txt").read_text(encoding="utf-8")
+    assert "Mozilla Public License 2.0" in notice and "Lesser General Public License" in notice
+    assert "Mozilla Public License Version 2.0" in (runtime / "LICENSE.pyodide.txt").read_text(encoding="utf-8")
+    assert "LESSER GENERAL PUBLIC LICENSE" in (runtime / "COPYING.python-stdnum.txt").read_text(encoding="utf-8")
