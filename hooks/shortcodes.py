@@ -20,6 +20,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from kb_logic import published
+from kb_logic.messages import LANGS
 
 SHORTCODE = re.compile(r"<!--\s*kb:(?P<kind>[\w-]+)(?P<args>[^>]*?)\s*-->")
 # Anything that looks like our prefix but is not a well-formed shortcode is a typo: fail loudly.
@@ -28,7 +29,7 @@ LOOKS_LIKE_SHORTCODE = re.compile(r"<!--\s*kb\b")
 
 def page_lang(page: Page) -> str:
     lang = getattr(page.file, "locale", None)
-    if lang not in ("fr", "en"):
+    if lang not in LANGS:
         raise PluginError(f"{page.file.src_uri}: cannot tell the page language (got {lang!r})")
     return str(lang)
 

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Scale benchmark: builds the knowledge base with N synthetic guides per language and measures it.
 
-    python tools/bench_scale.py [--guides 1000 3000] [--serve-check] [--serve-modes writer-dirty ...]
+    python tools/bench_scale.py [--guides 1000 3000] [--serve-check] [--serve-modes serve write]
 
-For each N: tools/gen_synthetic.py writes a temporary tree (this project's config, hooks and real docs
-plus N guides per language), `mkdocs build --strict` runs in a subprocess (warm: the Pyodide runtime
-cache is built before timing), and it prints and records:
+For each N: tools/gen_synthetic.py writes a temporary tree (this project exactly as it is: its config,
+hooks and real docs, plus N guides per language in one more nav section), `mkdocs build --strict` runs in
+a subprocess (warm: the Pyodide runtime cache is built before timing), and it prints and records:
 
 - build seconds (wall), CPU seconds (user + sys, mkdocs and pagefind: steadier when others load the
   machine) and the Pagefind share of the wall time, peak RSS of the build (the largest process of its
@@ -20,10 +20,11 @@ cache is built before timing), and it prints and records:
 
 --serve-check: starts `mkdocs serve` at --serve-guides (1000) x 2 in each --serve-modes mode, waits for
 the first build, opens a synthetic page in Chromium, appends a unique marker to that page's .md and
-measures the time until the marker shows in the browser (livereload), --edits times.
-Modes: `default` (what `make serve` runs today), `writer` (KB_WRITER_LANG=fr, KB_SKIP_SEARCH=1: only
-French, no search index; the generated config carries `build_only_locale: !ENV [KB_WRITER_LANG, null]`),
-`writer-dirty` (the same with `--dirty`: only the edited page is rendered again).
+measures the time until the marker shows in the browser (livereload), --edits times. The modes are the
+Makefile's two targets, with their command line and environment: `serve` (`make serve`: `mkdocs serve
+--livereload`, both languages, strict, search index) and `write` (`make write`: KB_WRITER_LANG=fr
+KB_SKIP_SEARCH=1 `mkdocs serve --livereload --dirty --no-strict`: French only, no search index, only the
+edited page rendered again). tests/tools checks that they match the Makefile.
 
 Results go to bench-results/scale.json.
 """
@@ -60,16 +61,29 @@ RESULTS = ROOT / "bench-results" / "scale.json"
 CHROMIUM = os.environ.get("KB_CHROMIUM", "/usr/bin/chromium")
 QUERIES = {"fr": "partenaire", "en": "partner"}
 MB = 1_000_000
+# The Makefile's serve targets: (environment, flags after `mkdocs serve --dev-addr HOST:PORT --livereload`)
 SERVE_MODES: dict[str, tuple[dict[str, str], list[str]]] = {
-    "default": ({}, []),
-    "writer": ({"KB_WRITER_LANG": "fr", "KB_SKIP_SEARCH": "1"}, []),
-    # --dirty logs a warning on every rebuild, which strict mode (mkdocs.yml) turns into an abort
-    "writer-dirty": ({"KB_WRITER_LANG": "fr", "KB_SKIP_SEARCH": "1"}, ["--dirty", "--no-strict"]),
+    "serve": ({}, []),
+    "write": ({"KB_WRITER_LANG": "fr", "KB_SKIP_SEARCH": "1"}, ["--dirty", "--no-strict"]),
 }
+# Switches of the project's config, unset unless a mode sets them (so `serve` and builds cover both
+# languages and the search index whatever the caller's environment holds)
+SWITCHES = ("KB_WRITER_LANG", "KB_SKIP_SEARCH")
 
 
 def log(msg: str) -> None:
     print(msg, file=sys.stderr, flush=True)
+
+
+def child_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in SWITCHES}
+    return {**env, **(extra or {})}
+
+
+def serve_command(mode: str, port: int, host: str = "127.0.0.1") -> tuple[dict[str, str], list[str]]:
+    """The environment and `mkdocs …` arguments of the Makefile target `mode` (run from the tree)."""
+    env_extra, flags = SERVE_MODES[mode]
+    return dict(env_extra), ["mkdocs", "serve", "--dev-addr", f"{host}:{port}", "--livereload", *flags]
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -90,8 +104,7 @@ def timed_build(tree: Path, site: Path, env: dict[str, str] | None = None) -> di
     logfile = tree / "build.log"
     started = time.perf_counter()
     with logfile.open("w") as out:
-        proc = subprocess.Popen(cmd, cwd=tree, stdout=out, stderr=subprocess.STDOUT,
-                                env={**os.environ, **(env or {})})
+        proc = subprocess.Popen(cmd, cwd=tree, stdout=out, stderr=subprocess.STDOUT, env=child_env(env))
         _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - started
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -278,7 +291,7 @@ def synthetic_url(rel: str, lang: str, default: str = "fr") -> str:
 
 
 # ---------------------------------------------------------------------------------------------------
-# Writer's serve mode: edit-to-visible time
+# `make serve` and `make write`: edit-to-visible time
 
 
 def free_port() -> int:
@@ -310,21 +323,20 @@ def _get(url: str) -> int:
 def serve_check(tree: Path, rel: str, mode: str, edits: int) -> dict[str, Any]:
     from playwright.sync_api import sync_playwright
 
-    env_extra, flags = SERVE_MODES[mode]
     port = free_port()
+    env_extra, args = serve_command(mode, port)
     base = f"http://127.0.0.1:{port}/"
     lang = env_extra.get("KB_WRITER_LANG", "fr")
-    url = base + rel.removesuffix(".md") + "/"  # the edited language is served at / in every mode here
-    cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(tree / "mkdocs.yml"),
-           "--dev-addr", f"127.0.0.1:{port}", "--livereload", *flags]
+    url = base + rel.removesuffix(".md") + "/"  # fr, the default language, is served at / in both modes
+    cmd = [sys.executable, "-m", *args]  # from the tree, like make from the project: its mkdocs.yml
     logfile = tree / f"serve-{mode}.log"
     source = tree / "docs" / lang / rel
     original = source.read_text(encoding="utf-8")
-    result: dict[str, Any] = {"mode": mode, "env": env_extra, "flags": flags, "page": url}
+    result: dict[str, Any] = {"mode": mode, "env": env_extra, "command": args, "page": url}
     with logfile.open("w") as out:
         started = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=tree, stdout=out, stderr=subprocess.STDOUT,
-                                env={**os.environ, **env_extra}, start_new_session=True)
+                                env=child_env(env_extra), start_new_session=True)
         try:
             while _get(url) != 200:
                 if proc.poll() is not None:
@@ -362,7 +374,7 @@ def serve_check(tree: Path, rel: str, mode: str, edits: int) -> dict[str, Any]:
                         time.sleep(0.05)
                     served.append(round(on_server if on_server is not None else seen or 0, 2))
                     visible.append(None if seen is None else round(seen, 2))
-                    log(f"  serve {mode}: edit {i + 1} served after {served[-1]} s, "
+                    log(f"  make {mode}: edit {i + 1} served after {served[-1]} s, "
                         f"visible in the browser after {visible[-1]} s")
                     if seen is None:  # what a writer does then: reload by hand
                         page.reload(wait_until="load")
@@ -389,14 +401,14 @@ def serve_check(tree: Path, rel: str, mode: str, edits: int) -> dict[str, Any]:
 # ---------------------------------------------------------------------------------------------------
 
 
-def bench_build(n: int, workdir: Path, seed: int, search: bool, proposals: bool) -> dict[str, Any]:
+def bench_build(n: int, workdir: Path, seed: int, search: bool) -> dict[str, Any]:
     tree = workdir / f"kb-{n}"
     log(f"[{n} x 2] generating into {tree}")
-    written = gen_synthetic.generate(n, tree, seed=seed, proposals=proposals)
+    written = gen_synthetic.generate(n, tree, seed=seed)
     prewarm_runtime(tree)
     site = tree / "site"
     log(f"[{n} x 2] building")
-    row: dict[str, Any] = {"guides_per_language": n, "proposals": proposals}
+    row: dict[str, Any] = {"guides_per_language": n}
     row.update(timed_build(tree, site))
     row.update(site_sizes(site))
     row["pagefind_on_disk"] = pagefind_on_disk(site)
@@ -434,7 +446,7 @@ def print_table(rows: list[dict[str, Any]], serve: list[dict[str, Any]], ratio: 
         print(f"time({big}) / time({small}) = {ratio:.2f}")
     for s in serve:
         seen = s["edit_to_visible_median"]
-        print(f"serve {s['mode']:<13} first build {s['first_build_seconds']:>6.1f} s; after an edit: served in "
+        print(f"make {s['mode']:<6} first build {s['first_build_seconds']:>6.1f} s; after an edit: served in "
               f"{s['edit_to_served_median']:.2f} s, visible in the browser "
               + (f"in {seen:.2f} s (livereload)" if seen is not None else "only after a manual reload")
               + (" [livereload script blocked by the CSP]" if s["livereload_blocked_by_csp"] else ""))
@@ -446,11 +458,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="guides per language, one build each (none: only --serve-check)")
     parser.add_argument("--serve-check", action="store_true")
     parser.add_argument("--serve-guides", type=int, default=1000)
-    parser.add_argument("--serve-modes", nargs="+", default=["writer-dirty"], choices=sorted(SERVE_MODES))
+    parser.add_argument("--serve-modes", nargs="+", default=list(SERVE_MODES), choices=list(SERVE_MODES),
+                        help="the Makefile targets to measure (default: both)")
     parser.add_argument("--edits", type=int, default=3, help="edits measured per serve mode")
     parser.add_argument("--no-search-check", action="store_true", help="skip the Chromium first search")
-    parser.add_argument("--proposals", action="store_true",
-                        help="measure the copy with the recommended changes (gen_synthetic --proposals)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--workdir", type=Path, help="keep the trees here (default: a temp dir, removed)")
     parser.add_argument("--output", type=Path, default=RESULTS)
@@ -462,13 +473,12 @@ def main(argv: list[str] | None = None) -> int:
     serve: list[dict[str, Any]] = []
     try:
         for n in args.guides:
-            rows.append(bench_build(n, workdir, args.seed, not args.no_search_check, args.proposals))
+            rows.append(bench_build(n, workdir, args.seed, not args.no_search_check))
             if args.workdir is None:
                 shutil.rmtree(workdir / f"kb-{n}", ignore_errors=True)
         if args.serve_check:
             tree = workdir / f"kb-serve-{args.serve_guides}"
-            written = gen_synthetic.generate(args.serve_guides, tree, seed=args.seed, writer_mode=True,
-                                             proposals=args.proposals)
+            written = gen_synthetic.generate(args.serve_guides, tree, seed=args.seed)
             prewarm_runtime(tree)
             rel = written["fr"][len(written["fr"]) // 2]
             for mode in args.serve_modes:
@@ -505,7 +515,7 @@ def targets(rows: list[dict[str, Any]], serve: list[dict[str, Any]]) -> dict[str
         out["3000_over_1000_le_3.5"] = by_n[3000]["seconds"] / by_n[1000]["seconds"] <= 3.5
     for s in serve:
         seen = s["edit_to_visible_median"]
-        out[f"serve_{s['mode']}_edit_visible_le_5s"] = seen is not None and seen <= 5
+        out[f"make_{s['mode']}_edit_visible_le_5s"] = seen is not None and seen <= 5
     return out
 
 

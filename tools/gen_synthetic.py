@@ -1,19 +1,20 @@
 #!/usr/bin/env python3
 """Writes a temporary docs tree with N synthetic guides per language, for the scale benchmark.
 
-    python tools/gen_synthetic.py --guides 1000 --out /tmp/kb-scale [--seed 7] [--sections 20] [--writer-mode]
+    python tools/gen_synthetic.py --guides 1000 --out /tmp/kb-scale [--seed 7] [--sections 20]
 
-The tree is this project with more content: mkdocs.yml (its nav gains a "Questions fréquentes" section of
-`--sections` sub-sections), hooks/, overrides/, widgets/ and the real docs/ are copied (hooks compute ROOT
-from their own location, so ROOT is the output folder); every other top-level entry (src/, node_modules/,
-tools/, pyproject.toml, package-lock.json…: what the hooks read) is symlinked, and build/ (the Pyodide
-runtime hook's cache) is copied. Each guide exists in both languages at the same path,
-docs/<lang>/faq/section-KK/guide-NNNN.md: 300-600 words of French (fr) or English (en) text with headings
-that carry ids, lists, sometimes an admonition or a table, and links to other synthetic guides and to real
-pages. Everything is deterministic for a given seed. Nothing here is ever committed content.
+The tree is this project with more content: mkdocs.yml as it is, except that its nav gains a "Questions
+fréquentes" section of `--sections` sub-sections (and their English names); hooks/, overrides/, widgets/
+and the real docs/ are copied (hooks compute ROOT from their own location, so ROOT is the output folder);
+every other top-level entry (src/, node_modules/, tools/, pyproject.toml, package-lock.json…: what the
+hooks read) is symlinked, and build/ (the Pyodide runtime hook's cache) is copied. Each guide exists in
+both languages at the same path, docs/<lang>/faq/section-KK/guide-NNNN.md: 300-600 words of French (fr)
+or English (en) text with headings that carry ids, lists, sometimes an admonition or a table, and links to
+other synthetic guides and to real pages. Everything is deterministic for a given seed. Nothing here is
+ever committed content.
 
-`--writer-mode` adds the writer's preview switch to the copied config (what the benchmark proposes for
-the real mkdocs.yml): `build_only_locale: !ENV [KB_WRITER_LANG, null]` in the i18n plugin.
+The copy keeps every hook and every switch of the real config, so it builds and serves exactly like the
+project: `KB_WRITER_LANG` (`make write`) builds one language, `KB_SKIP_SEARCH` skips the search index.
 """
 
 from __future__ import annotations
@@ -40,63 +41,8 @@ REAL_PAGES = (  # real guides the synthetic ones link to (paths under docs/<lang
     "billing-and-vat/vat-number.md",
     "support/support-and-vip-codes.md",
 )
-WRITER_SWITCH = "KB_WRITER_LANG"
-PROPOSALS_HOOK = "hooks/scale_proposals.py"
 COPIED = ("hooks", "overrides", "widgets", "docs")  # hooks compute ROOT from their location: ROOT = out
 NOT_LINKED = ("mkdocs.yml", "build", "site", "bench-results")
-# What --proposals adds to the copy: the hook changes the benchmark recommends, in one file, so the copy
-# can be measured with them. The report gives them as diffs of the real hooks (shortcodes.py, main.html).
-PROPOSALS_SOURCE = '''"""Scale proposals measured by tools/bench_scale.py (in a copy; its report gives the real diffs).
-
-1. Glossary abbreviations: keep only the definitions of the terms a page uses (shortcodes.py appends
-   all of them to every page; the abbr extension pays for each definition on every page).
-2. Compact HTML: a whitespace run holding a line break becomes one line break, outside <pre>,
-   <textarea> and <script> (browsers render any such run as one space: pages look the same).
-3. `mkdocs serve` only: allow the inline livereload script that mkdocs injects, which the page's CSP
-   (script-src 'self') blocks, so an edited page never reloads by itself.
-"""
-
-from __future__ import annotations
-
-import re
-import sys
-
-from mkdocs.plugins import event_priority
-
-ABBREVIATION = re.compile(r"^\\*\\[([^\\]]+)\\]:.*$\\n?", re.M)
-KEEP_START = re.compile(r"<(pre|textarea|script)\\b", re.I)
-INDENT = re.compile(r"\\n\\s+")
-SERVING = sys.argv[1:2] == ["serve"]
-
-
-@event_priority(-50)  # after shortcodes.py appended the glossary
-def on_page_markdown(markdown, page, config, files):
-    definitions = list(ABBREVIATION.finditer(markdown))
-    if not definitions:
-        return markdown
-    body = ABBREVIATION.sub("", markdown)
-    used = [m[0].rstrip("\\n") for m in definitions if m[1] in body]
-    return body.rstrip("\\n") + ("\\n\\n" + "\\n".join(used) if used else "") + "\\n"
-
-
-def compact(html):
-    out, pos = [], 0
-    while (found := KEEP_START.search(html, pos)) is not None:
-        out.append(INDENT.sub("\\n", html[pos : found.start()]))
-        end = html.find(f"</{found[1]}", found.end())
-        end = len(html) if end < 0 else end
-        out.append(html[found.start() : end])
-        pos = end
-    out.append(INDENT.sub("\\n", html[pos:]))
-    return "".join(out)
-
-
-@event_priority(-300)
-def on_post_page(output, page, config):
-    if SERVING:
-        output = output.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'", 1)
-    return compact(output)
-'''
 
 # ---------------------------------------------------------------------------------------------------
 # Vocabulary: each entry is (French, English); the same random choices give both languages.
@@ -405,8 +351,8 @@ def _i18n_config(config: dict[str, Any]) -> dict[str, Any]:
     raise SystemExit("gen_synthetic: no i18n plugin in mkdocs.yml")
 
 
-def patch_config(config: dict[str, Any], sections: list[list[Guide]], writer_mode: bool,
-                 proposals: bool = False) -> dict[str, Any]:
+def patch_config(config: dict[str, Any], sections: list[list[Guide]]) -> dict[str, Any]:
+    """The real config plus the synthetic nav section and its English names; nothing else changes."""
     faq: list[Any] = []
     for k, guides in enumerate(sections, 1):
         faq.append({section_title(k, "fr"): [g.rel for g in guides]})
@@ -423,21 +369,14 @@ def patch_config(config: dict[str, Any], sections: list[list[Guide]], writer_mod
             for k in range(1, len(sections) + 1):
                 translations[section_title(k, "fr")] = section_title(k, "en")
             lang["nav_translations"] = translations
-    if writer_mode and "build_only_locale" not in i18n:
-        new = {"build_only_locale": Tagged("!ENV", yaml.SequenceNode("", []), [WRITER_SWITCH, None])}
-        new.update(i18n)  # first key, as it reads in the proposal
-        i18n.clear()
-        i18n.update(new)
-    if proposals:
-        config["hooks"] = [*config.get("hooks", []), PROPOSALS_HOOK]
     return config
 
 
 # ---------------------------------------------------------------------------------------------------
 
 
-def generate(n: int, out: Path, *, seed: int = 7, sections: int = 20, writer_mode: bool = False,
-             proposals: bool = False, root: Path = ROOT) -> dict[str, list[str]]:
+def generate(n: int, out: Path, *, seed: int = 7, sections: int = 20,
+             root: Path = ROOT) -> dict[str, list[str]]:
     """Writes the tree into `out` (emptied first); returns the synthetic pages' paths per language."""
     out = out.resolve()
     if out == root.resolve() or root.resolve().is_relative_to(out):
@@ -466,9 +405,7 @@ def generate(n: int, out: Path, *, seed: int = 7, sections: int = 20, writer_mod
             path.write_text(texts[lang], encoding="utf-8")
             written[lang].append(guide.rel)
     config = load_config(root / "mkdocs.yml")
-    config = patch_config(config, layout_, writer_mode or proposals, proposals)
-    if proposals:
-        (out / PROPOSALS_HOOK).write_text(PROPOSALS_SOURCE, encoding="utf-8")
+    config = patch_config(config, layout_)
     (out / "mkdocs.yml").write_text(dump_config(config), encoding="utf-8")
     return written
 
@@ -479,13 +416,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True, help="output folder (emptied first)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--sections", type=int, default=20, help="FAQ sub-sections in the nav")
-    parser.add_argument("--writer-mode", action="store_true",
-                        help=f"add build_only_locale: !ENV [{WRITER_SWITCH}, null] to the i18n plugin")
-    parser.add_argument("--proposals", action="store_true",
-                        help=f"--writer-mode plus the recommended hook changes ({PROPOSALS_HOOK})")
     args = parser.parse_args(argv)
-    written = generate(args.guides, args.out, seed=args.seed, sections=args.sections,
-                       writer_mode=args.writer_mode, proposals=args.proposals)
+    written = generate(args.guides, args.out, seed=args.seed, sections=args.sections)
     words = sum(len((args.out / "docs" / "fr" / p).read_text().split()) for p in written["fr"][:50])
     sample = min(50, len(written["fr"])) or 1
     print(f"{len(written['fr'])} guides per language in {args.out} "

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -23,7 +25,7 @@ import gen_synthetic  # noqa: E402
 @pytest.fixture(scope="module")
 def tree(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, list[str]]]:
     out = tmp_path_factory.mktemp("scale") / "kb"
-    return out, gen_synthetic.generate(5, out, seed=3, sections=2, proposals=True)
+    return out, gen_synthetic.generate(5, out, seed=3, sections=2)
 
 
 def test_generator_writes_n_guides_per_language_at_matching_paths(
@@ -59,6 +61,17 @@ def test_generator_is_deterministic(tmp_path: Path) -> None:
         assert (tmp_path / "a/docs/fr" / rel).read_bytes() == (tmp_path / "b/docs/fr" / rel).read_bytes()
 
 
+def _plain(value: object) -> object:
+    """A loaded config with its tags as comparable tuples."""
+    if isinstance(value, gen_synthetic.Tagged):
+        return (value.tag, _plain(value.value))
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
 def test_config_gets_the_sections_and_their_translations(tree: tuple[Path, dict[str, list[str]]]) -> None:
     out, written = tree
     config = gen_synthetic.load_config(out / "mkdocs.yml")
@@ -69,6 +82,24 @@ def test_config_gets_the_sections_and_their_translations(tree: tuple[Path, dict[
     assert isinstance(i18n["build_only_locale"], gen_synthetic.Tagged)  # the writer's switch, kept as !ENV
     english = next(lang for lang in i18n["languages"] if lang["locale"] == "en")
     assert english["nav_translations"]["Questions fréquentes"] == "Frequently asked questions"
+
+
+def test_config_is_the_real_one_plus_the_synthetic_section(tree: tuple[Path, dict[str, list[str]]]) -> None:
+    out, _ = tree
+    real = _plain(gen_synthetic.load_config(ROOT / "mkdocs.yml"))
+    copy = _plain(gen_synthetic.load_config(out / "mkdocs.yml"))
+    assert isinstance(real, dict) and isinstance(copy, dict)
+    assert copy["hooks"] == real["hooks"]  # every real hook, nothing added
+    for hook in real["hooks"]:
+        assert (out / hook).read_bytes() == (ROOT / hook).read_bytes()
+    # without the synthetic nav entry and its translations, the copy is the real config
+    copy["nav"] = [e for e in copy["nav"] if not (isinstance(e, dict) and "Questions fréquentes" in e)]
+    synthetic = {"Questions fréquentes", *(gen_synthetic.section_title(k, "fr") for k in (1, 2))}
+    for lang in gen_synthetic._i18n_config(copy)["languages"]:
+        kept = {k: v for k, v in (lang.pop("nav_translations", None) or {}).items() if k not in synthetic}
+        if kept:
+            lang["nav_translations"] = kept
+    assert copy == real
 
 
 def test_generated_tree_builds_strict_and_writer_switch_builds_one_language(
@@ -84,7 +115,7 @@ def test_generated_tree_builds_strict_and_writer_switch_builds_one_language(
     assert (tmp_path / "both" / page / "index.html").is_file()
     assert (tmp_path / "both" / "en" / page / "index.html").is_file()
     html = (tmp_path / "both" / page / "index.html").read_text(encoding="utf-8")
-    assert "\n    " not in html.split("<article", 1)[0]  # compacted by the proposals hook
+    assert "\n    " not in html.split("<article", 1)[0]  # compacted by hooks/compact_html.py
 
     done = subprocess.run([*cmd, "-d", str(tmp_path / "fr")], env={**env, "KB_WRITER_LANG": "fr"},
                           capture_output=True, text=True)
@@ -121,3 +152,34 @@ def test_static_server_sends_the_right_mime_types(tmp_path: Path) -> None:
                            "pagefind/pagefind.js": "text/javascript", "": "text/html; charset=utf-8"}.items():
             with urllib.request.urlopen(base + path) as resp:
                 assert resp.headers["Content-Type"] == mime
+
+
+def _make_recipe(target: str) -> tuple[dict[str, str], list[str]]:
+    """The environment and `mkdocs …` arguments of a Makefile target, at its default variables."""
+    text = (ROOT / "Makefile").read_text(encoding="utf-8").replace("\\\n", " ")
+    recipe = re.search(rf"^{target}:.*\n\t(.+)$", text, re.M)
+    assert recipe, target
+    line = (recipe[1].replace("$(VENV)/bin/mkdocs", "mkdocs").replace("$(HOST)", "127.0.0.1")
+            .replace("$(PORT)", "8000"))
+    defaults = dict(re.findall(r"^(\w+)\s*\?=\s*(\S+)", text, re.M))
+    line = re.sub(r"\$\((\w+)\)", lambda m: defaults[m[1]], line)
+    words = shlex.split(line)
+    env = {}
+    while "=" in words[0]:
+        key, _, value = words.pop(0).partition("=")
+        env[key] = value
+    return env, words
+
+
+@pytest.mark.parametrize("target", ["serve", "write"])
+def test_serve_modes_run_the_makefile_targets(target: str) -> None:
+    assert list(bench_scale.SERVE_MODES) == ["serve", "write"]
+    assert bench_scale.serve_command(target, 8000) == _make_recipe(target)
+
+
+def test_child_env_sets_only_the_modes_switches(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KB_WRITER_LANG", "en")
+    monkeypatch.setenv("KB_SKIP_SEARCH", "1")
+    assert not {"KB_WRITER_LANG", "KB_SKIP_SEARCH"} & bench_scale.child_env().keys()
+    env_extra, _ = bench_scale.serve_command("write", 8000)
+    assert bench_scale.child_env(env_extra)["KB_WRITER_LANG"] == "fr"

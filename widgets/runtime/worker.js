@@ -137,16 +137,20 @@ const announce = (ready) => {
 };
 let booting = boot().then((ready) => { if (!failedOnce) announce(ready); }, fail);
 
-function answer(name, payload) {
-  let start = performance.now();
-  const result = JSON.parse(runtime.call(name, JSON.stringify(payload)));
-  timings.first_call ??= since(start);
-  return result;
+const answer = (name, payload) => JSON.parse(runtime.call(name, JSON.stringify(payload)));
+
+// Waits for the boot in progress, including a reboot that started while waiting.
+async function settled() {
+  let current;
+  do {
+    current = booting;
+    await current;
+  } while (current !== booting);
 }
 
 self.onmessage = async ({ data }) => {
   if (data.type !== "call") return;
-  await booting;
+  await settled();
   if (!runtime) return; // "failed" was already posted; the page offers a retry (a new worker)
   let result;
   try {
@@ -155,8 +159,9 @@ self.onmessage = async ({ data }) => {
       // Something the snapshot lacks (a module never imported while warming): redo it without the snapshot.
       console.warn("kb: answer failed from the snapshot, rebooting from the wheels:", result.error.message);
       runtime = null;
-      booting = boot({ skipSnapshot: true }).then((ready) => { runtime = ready; });
-      await booting;
+      booting = boot({ skipSnapshot: true }).then((ready) => { runtime = ready; }, fail);
+      await settled();
+      if (!runtime) return;
       result = answer(data.name, data.payload);
     }
   } catch (error) {
