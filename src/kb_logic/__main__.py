@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import sys
 from collections.abc import Sequence
 
@@ -203,6 +204,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader closed the pipe (`| head`): nothing left to say to it
+        # Point stdout at devnull so the interpreter's final flush does not fail again (Python docs' recipe).
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception as exc:
         print(f"kb_logic: internal error ({type(exc).__name__}); please report it.", file=sys.stderr)
         return EXIT_INTERNAL

@@ -138,3 +138,14 @@ def test_cli_never_prints_a_traceback_for_random_input() -> None:
         json.loads(done.stdout)
 
     check()
+
+
+def test_reader_closing_the_pipe_is_not_an_error() -> None:
+    """`kb_logic rules | true`: the CLI stops quietly instead of reporting an internal error."""
+    proc = subprocess.Popen([sys.executable, "-m", "kb_logic", "rules", "--lang", "en"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader is gone before the CLI writes (Python takes ~0.1 s to start)
+    err = proc.stderr.read()
+    assert proc.wait(timeout=30) == 0
+    assert b"Traceback" not in err and b"internal error" not in err
