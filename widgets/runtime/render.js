@@ -42,9 +42,11 @@ function frame(answer, ctx, verdict, ...extra) {
   const state = answer.not_covered ? "not-covered" : verdict === true ? "ok" : verdict === false ? "ko" : "info";
   const box = el("div", { className: `kb-result kb-result--${state}` });
   box.dataset.kbVerdict = state;
+  const verdictLine = extra.flat().find((node) => node?.classList?.contains("kb-result__verdict"));
+  if (verdictLine) box.append(verdictLine); // the short verdict first, then the explanation
   box.append(el("p", { className: "kb-result__message", textContent: answer.message }));
   if (answer.not_covered) box.append(el("p", { className: "kb-hint", textContent: ctx.t("ui.not_covered") }));
-  box.append(...extra.flat().filter(Boolean));
+  box.append(...extra.flat().filter((node) => node && node !== verdictLine));
   const listed = statements(answer, ctx);
   if (listed) box.append(listed);
   else if (answer.rules?.length) box.append(el("p", { className: "kb-hint" }, `${ctx.t("ui.rules")} `, ruleLinks(answer.rules, ctx)));
