@@ -4,6 +4,9 @@
 - the kb_logic and python-stdnum wheels (tools/build_wheels.py; rebuilt when src/kb_logic changes),
   registered with their sha256 by `pyodide lockfile add-wheels`, so the worker loads them by name with
   integrity checks; the lock file is trimmed to what we ship (119 KB -> about 1 KB);
+- a memory snapshot (tools/make_snapshot.mjs: kb_logic imported and warmed) and the reduced stdlib it
+  boots with; the worker falls back to the wheels when the snapshot cannot be used;
+- .gz and .br copies of everything compressible (runtime at brotli 11, once; pages at 5, every build);
 - widgets/runtime/*.js (the page runtime and the worker that is the bridge to Python);
 - the licence notices (Pyodide: MPL-2.0, python-stdnum: LGPL-2.1+).
 """
@@ -82,7 +85,8 @@ def _run(*cmd: str) -> str:
 
 
 def build_runtime() -> Path:
-    """Builds wheels + lock file into build/site-runtime/ when kb_logic changed; returns that folder."""
+    """Builds wheels, lock file, snapshot and compressed copies into build/site-runtime/ when any input
+    changed (kb_logic, the pinned Pyodide, this hook, the snapshot and wheel tools); returns that folder."""
     if not (NPM_PYODIDE / "pyodide.asm.wasm").is_file():
         raise PluginError("node_modules/pyodide is missing: run `npm ci` (make setup does it)")
     out = BUILD / "site-runtime"
@@ -90,7 +94,7 @@ def build_runtime() -> Path:
     digest = _source_digest()
     if stamp.is_file() and stamp.read_text() == digest:
         return out
-    log.info("kb_logic changed: building wheels and the Pyodide lock file")
+    log.info("runtime inputs changed: building wheels, lock file, memory snapshot (about a minute)")
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
     wheels = [Path(p) for p in _run(sys.executable, "tools/build_wheels.py", str(WHEELS)).split()]
