@@ -200,8 +200,8 @@ def precompress_site(site_dir: Path) -> int:
 @event_priority(-250)  # after search (-200): Pagefind's files are compressed too
 def on_post_build(config: MkDocsConfig) -> None:
     i18n = config.plugins.get("i18n")
-    if getattr(i18n, "building", False):
-        return  # once, after the last language
+    if getattr(i18n, "building", False) or os.environ.get("KB_SKIP_RUNTIME") == "1":
+        return  # once, after the last language (a parallel language build leaves it to the main build)
     site = Path(config.site_dir)
     install(site)
     if _command["name"] != "serve":

@@ -1,0 +1,145 @@
+"""`mkdocs build` builds the languages in parallel: French here, each other language in a child process.
+
+static-i18n builds one language after the other in one process; on a 2-core machine that leaves a core
+idle for half the build (1000 guides x 2: 26 s). Here the first build spawns `mkdocs build` for every
+other language (KB_ONLY_LANG=en) into a temp folder, builds French itself, then merges the other
+languages' folders in and writes the bilingual sitemap (each process only knows its own pages). Every
+page is rendered exactly as in a sequential build: each process has all languages configured, so the
+switcher and the alternates are the same; only the order of work changes. Search, the Python runtime and
+precompression run once, after the merge (hooks search.py, pyodide_assets.py).
+
+Not used by `mkdocs serve` nor by the writer's one-language preview (KB_WRITER_LANG).
+KB_PARALLEL=0 restores the sequential build.
+"""
+
+from __future__ import annotations
+
+import datetime
+import gzip
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
+
+log = get_plugin_logger("kb.parallel")
+ONLY = os.environ.get("KB_ONLY_LANG")  # set in a child: the one language it builds
+_state: dict[str, object] = {"command": "build", "children": [], "tmp": None, "started": False}
+
+
+def _i18n(config: MkDocsConfig) -> object | None:
+    return config.plugins.get("i18n")
+
+
+def _active(config: MkDocsConfig) -> bool:
+    return (
+        _state["command"] == "build" and _i18n(config) is not None
+        and os.environ.get("KB_PARALLEL", "1") != "0" and not os.environ.get("KB_WRITER_LANG")
+    )
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _state["command"] = command
+
+
+def on_config(config: MkDocsConfig) -> None:
+    i18n = _i18n(config)
+    if not _active(config) or _state["started"]:
+        return
+    _state["started"] = True
+    if ONLY:  # a child: build this language first (and, see on_post_build, only this one)
+        i18n.current_language = ONLY  # type: ignore[union-attr]
+        return
+    others = [lang for lang in i18n.build_languages if lang != i18n.default_language]  # type: ignore[union-attr]
+    tmp = Path(tempfile.mkdtemp(prefix="kb-lang-"))
+    _state["tmp"] = tmp
+    env = {**os.environ, "KB_SKIP_SEARCH": "1", "KB_SKIP_RUNTIME": "1", "NO_MKDOCS_2_WARNING": "1"}
+    for lang in others:
+        cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config.config_file_path),
+               "-d", str(tmp / lang), *(["--strict"] if config.strict else [])]
+        child = subprocess.Popen(cmd, env={**env, "KB_ONLY_LANG": lang}, stdout=subprocess.PIPE,
+                                 stderr=subprocess.STDOUT, text=True)
+        _state["children"].append((lang, child))  # type: ignore[union-attr]
+    log.info(f"building {', '.join(others)} in parallel")
+
+
+@event_priority(-50)  # before static-i18n's on_post_build (-100), which would build the other languages
+def _skip_nested_builds(config: MkDocsConfig) -> None:
+    if _active(config):
+        _i18n(config).building = True  # type: ignore[union-attr]  # its "nested build" guard: skip them
+
+
+@event_priority(-120)  # after static-i18n (-100); before 404 pages (-150), search (-200), runtime (-250)
+def _merge(config: MkDocsConfig) -> None:
+    if not _active(config):
+        return
+    _i18n(config).building = False  # type: ignore[union-attr]
+    if ONLY:
+        return
+    site = Path(config.site_dir)
+    tmp = _state["tmp"]
+    assert isinstance(tmp, Path)
+    try:
+        for lang, child in _state["children"]:  # type: ignore[union-attr]
+            output, _ = child.communicate()
+            if child.returncode != 0:
+                raise PluginError(f"building '{lang}' failed ({child.returncode}):\n{output}")
+            built = tmp / lang
+            shutil.rmtree(site / lang, ignore_errors=True)
+            shutil.move(built / lang, site / lang)
+            # that language's pages point at the same shared assets; the inline scripts moved to files
+            # (hooks/csp.py) are named by content, so copying the ones we lack is enough
+            for script in (built / "assets" / "inline").glob("*.js"):
+                if not (site / "assets" / "inline" / script.name).exists():
+                    shutil.copy2(script, site / "assets" / "inline" / script.name)
+        write_sitemap(site, config)
+    finally:
+        for _, child in _state["children"]:  # type: ignore[union-attr]
+            if child.poll() is None:
+                child.kill()
+        shutil.rmtree(tmp, ignore_errors=True)
+        _state["children"] = []
+
+
+on_post_build = CombinedEvent(_skip_nested_builds, _merge)
+
+
+def write_sitemap(site: Path, config: MkDocsConfig) -> None:
+    """Every page once per language, each with its hreflang alternates (what static-i18n writes)."""
+    i18n = _i18n(config)
+    default = i18n.default_language  # type: ignore[union-attr]
+    langs = list(i18n.build_languages)  # type: ignore[union-attr]
+    base = (config.site_url or "/").rstrip("/") + "/"
+    others = [lang for lang in langs if lang != default]
+    pages = []
+    for index in sorted(site.rglob("index.html")):
+        rel = index.parent.relative_to(site).as_posix()
+        if rel.split("/")[0] not in others:  # the default language's pages; the others are alternates
+            pages.append("" if rel == "." else rel + "/")
+    today = datetime.date.today().isoformat()
+
+    def url(lang: str, path: str) -> str:
+        return base + ("" if lang == default else f"{lang}/") + path
+
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    for path in pages:
+        present = [lang for lang in langs
+                   if (site / ("" if lang == default else lang) / path / "index.html").is_file()]
+        for lang in present:
+            lines += ["    <url>", f"        <loc>{escape(url(lang, path))}</loc>",
+                      f"        <lastmod>{today}</lastmod>", "        <changefreq>daily</changefreq>"]
+            for alt in present:
+                href = quoteattr(url(alt, path))
+                lines.append(f'        <xhtml:link rel="alternate" hreflang={quoteattr(alt)} href={href}/>')
+            lines.append("    </url>")
+    lines.append("</urlset>\n")
+    xml = "\n".join(lines)
+    (site / "sitemap.xml").write_text(xml, encoding="utf-8")
+    (site / "sitemap.xml.gz").write_bytes(gzip.compress(xml.encode(), mtime=0))
