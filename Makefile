@@ -24,11 +24,11 @@ node_modules/.installed: package.json package-lock.json
 
 # Debian's Chromium: Playwright cannot download its own browsers here.
 chromium:
-	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
+	@command -v chromium >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq chromium; }
 
 # Debian's nginx: the helper benchmark serves the site as a static host would (precompressed files).
 nginx:
-	@command -v nginx >/dev/null || { apt-get update -qq && apt-get install -y -qq nginx-light || apt-get install -y -qq nginx; }
+	@command -v nginx >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && { apt-get install -y -qq nginx-light || apt-get install -y -qq nginx; }; }
 
 serve: $(VENV)/.installed node_modules/.installed
 	$(VENV)/bin/mkdocs serve --dev-addr $(HOST):$(PORT) --livereload
