@@ -37,7 +37,9 @@ function frame(answer, ctx, verdict, ...extra) {
   if (answer.error) {
     const field = answer.error.field ? ctx.t("ui.invalid_field", { field: ctx.label(answer.error.field) }) : null;
     return [el("div", { className: "kb-result kb-result--error", role: "alert" },
-      el("p", { textContent: answer.error.message }), field && el("p", { className: "kb-hint", textContent: field }))];
+      // kb_logic's messages are localized; an internal failure is not shown raw to the reader
+      el("p", { textContent: answer.error.code === "internal" ? ctx.t("ui.error.internal") : answer.error.message }),
+      field && el("p", { className: "kb-hint", textContent: field }))];
   }
   const state = answer.not_covered ? "not-covered" : verdict === true ? "ok" : verdict === false ? "ko" : "info";
   const box = el("div", { className: `kb-result kb-result--${state}` });

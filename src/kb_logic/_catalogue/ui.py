@@ -26,6 +26,11 @@ UI: dict[str, dict[str, str]] = {
         "en": "The helper could not start (connection interrupted or a browser without WebAssembly)."
         " The guide above still applies. You can try again.",
     },
+    "ui.error.internal": {
+        "fr": "L’assistant a rencontré une erreur inattendue. Le guide ci-dessus reste valable ; vous pouvez"
+        " recharger la page.",
+        "en": "The helper ran into an unexpected error. The guide above still applies; you can reload the page.",
+    },
     "ui.pending": {
         "fr": "Votre réponse s’affichera dès que l’assistant sera prêt.",
         "en": "Your answer will appear as soon as the helper is ready.",
