@@ -33,16 +33,28 @@ class Helper:
     def field(self, name: str) -> Any:
         return self.root.locator(f"[name='{name}']")
 
+    def wait_state(self, state: str) -> None:
+        """Waits for the helper's data-kb-state (idle, loading, ready, error)."""
+        self.page.wait_for_function(
+            "([name, state]) => document.querySelector(`[data-kb-widget='${name}']`).dataset.kbState === state",
+            arg=[self.name, state], timeout=READY_TIMEOUT_MS,
+        )
+
     def wait_ready(self) -> None:
         self.root.scroll_into_view_if_needed()
-        self.page.wait_for_function(
-            "name => document.querySelector(`[data-kb-widget='${name}']`).dataset.kbState === 'ready'",
-            arg=self.name, timeout=READY_TIMEOUT_MS,
-        )
+        self.wait_state("ready")
 
     def wait_result(self, contains: str) -> str:
         self.result.locator(".kb-result").filter(has_text=contains).first.wait_for(timeout=READY_TIMEOUT_MS)
         return str(self.result.inner_text())
+
+    def wait_verdict(self, verdict: str) -> None:
+        """Waits until the answer shown is `verdict` (ok, ko, not-covered, info)."""
+        self.page.wait_for_function(
+            "([name, verdict]) => document.querySelector(`[data-kb-widget='${name}'] .kb-result`)"
+            "?.dataset.kbVerdict === verdict",
+            arg=[self.name, verdict], timeout=READY_TIMEOUT_MS,
+        )
 
     def verdict(self) -> str | None:
         return self.result.locator(".kb-result").first.get_attribute("data-kb-verdict")

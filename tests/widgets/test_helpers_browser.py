@@ -34,13 +34,9 @@ def test_eligibility_boundary_and_individual(open_helper: Any, lang: str) -> Non
         elig.field(box).check()
     elig.field("currency").select_option("EUR")
     elig.field("annual_amount").fill("1800")  # ELIG-2: the boundary qualifies
-    elig.page.wait_for_function(
-        "() => document.querySelector('[data-kb-widget=eligibility] .kb-result')?.dataset.kbVerdict === 'ok'",
-        timeout=READY_TIMEOUT_MS)
+    elig.wait_verdict("ok")
     elig.field("annual_amount").fill("1799.99")
-    elig.page.wait_for_function(
-        "() => document.querySelector('[data-kb-widget=eligibility] .kb-result')?.dataset.kbVerdict === 'ko'",
-        timeout=READY_TIMEOUT_MS)
+    elig.wait_verdict("ko")
     unmet = elig.result.locator("a", has_text="ELIG-2").first
     assert unmet.get_attribute("href").endswith("#elig-2")
     elig.field("entity").select_option("individual")
@@ -55,15 +51,11 @@ def test_access_second_full_partner_refused_and_mixed_case_not_covered(open_help
     acc.field("partners.0.access").select_option("full")
     acc.field("request.name").fill("Agence B")
     acc.field("request.access").select_option("full")
-    acc.page.wait_for_function(
-        "() => document.querySelector('[data-kb-widget=access] .kb-result')?.dataset.kbVerdict === 'ko'",
-        timeout=READY_TIMEOUT_MS)
+    acc.wait_verdict("ko")
     assert acc.result.locator("a", has_text="ACC-F5").count() >= 1
     acc.field("request.access").select_option("limited")
     acc.field("request.products").fill("kDrive")
-    acc.page.wait_for_function(
-        "() => document.querySelector('[data-kb-widget=access] .kb-result')?.dataset.kbVerdict === 'not-covered'",
-        timeout=READY_TIMEOUT_MS)
+    acc.wait_verdict("not-covered")
 
 
 @pytest.mark.parametrize(("lang", "expected"), [("fr", "80.00"), ("en", "80.00")])
@@ -75,9 +67,7 @@ def test_payment_amounts_formatted_for_the_locale(open_helper: Any, lang: str, e
     text = pay.wait_result(expected)
     assert "CHF" in text
     pay.field("access").select_option("limited")
-    pay.page.wait_for_function(
-        "() => document.querySelector('[data-kb-widget=payment] .kb-result')?.dataset.kbVerdict === 'not-covered'",
-        timeout=READY_TIMEOUT_MS)
+    pay.wait_verdict("not-covered")
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -85,9 +75,7 @@ def test_onboarding_paths_by_role(open_helper: Any, lang: str) -> None:
     onb = open_helper("onboarding", lang)
     onb.field("flow").select_option("partner_adds_client")
     onb.field("role").select_option("collaborator")
-    onb.page.wait_for_function(
-        "() => document.querySelector('[data-kb-widget=onboarding] .kb-result')?.dataset.kbVerdict === 'ko'",
-        timeout=READY_TIMEOUT_MS)
+    onb.wait_verdict("ko")
     assert onb.result.locator("a", has_text="ONB-P0").count() == 1
     onb.field("flow").select_option("access_client_account")
     onb.result.locator("a", has_text="ONB-A2").first.wait_for(timeout=READY_TIMEOUT_MS)
@@ -154,8 +142,7 @@ def test_wasm_failure_shows_error_and_retry_recovers(page: Any, site_server: str
     page.goto(url(site_server, "vat", "en"))
     vat = Helper(page, "vat")
     vat.field("number").fill("CHE-116.281.710 MWST")
-    page.wait_for_function("() => document.querySelector('[data-kb-widget=vat]').dataset.kbState === 'error'",
-                           timeout=READY_TIMEOUT_MS)
+    vat.wait_state("error")
     status = vat.root.locator("[data-kb-status]")
     assert "could not start" in status.inner_text()
     assert vat.root.locator("[data-kb-retry]").is_visible()
@@ -212,8 +199,7 @@ def test_axe_on_helpers_in_every_state(page: Any, site_server: str, axe_check: A
     page.route("**/pyodide.asm.wasm", lambda route: route.abort())
     page.goto(url(site_server, "vat", "fr"))
     page.locator("[name='number']").fill("x")
-    page.wait_for_function("() => document.querySelector('[data-kb-widget=vat]').dataset.kbState === 'error'",
-                           timeout=READY_TIMEOUT_MS)
+    Helper(page, "vat").wait_state("error")
     assert axe_check(page) == [], "vat error state"
 
 
@@ -293,3 +279,34 @@ def test_licence_notices_ship_with_the_runtime(built_site: Any) -> None:
     assert "Mozilla Public License 2.0" in notice and "Lesser General Public License" in notice
     assert "Mozilla Public License Version 2.0" in (runtime / "LICENSE.pyodide.txt").read_text(encoding="utf-8")
     assert "LESSER GENERAL PUBLIC LICENSE" in (runtime / "COPYING.python-stdnum.txt").read_text(encoding="utf-8")
+
+
+def test_removing_a_partner_renumbers_the_others(open_helper: Any) -> None:
+    """ACC-L5 with partners added and removed: names stay in order, ids unique, labels attached."""
+    acc = open_helper("access", "en")
+    add = acc.root.locator("[data-kb-add]")
+    for _ in range(3):
+        add.click()
+    for i, who in enumerate(["A", "B", "C"]):
+        acc.field(f"partners.{i}.name").fill(who)
+    acc.root.locator(".kb-list-item").first.locator("[data-kb-remove]").click()
+    add.click()
+    items = acc.root.locator(".kb-list-item")
+    assert items.count() == 3
+    names = acc.root.locator(".kb-list-item input[type=text]").evaluate_all("els => els.map(e => e.name)")
+    assert names == [f"partners.{i}.{f}" for i in range(3) for f in ("name", "products")]
+    ids = acc.page.evaluate("() => [...document.querySelectorAll('[id]')].map(e => e.id)")
+    assert len(ids) == len(set(ids))
+    labels = acc.root.locator(".kb-list-item label").evaluate_all(
+        "els => els.every(l => document.getElementById(l.htmlFor)?.closest('.kb-list-item')"
+        " === l.closest('.kb-list-item'))")
+    assert labels is True
+    assert [acc.field(f"partners.{i}.name").input_value() for i in range(3)] == ["B", "C", ""]
+    acc.field("partners.2.name").fill("D")
+    for i, products in enumerate(["web", "mail", "drive"]):  # all limited (the template's default)
+        acc.field(f"partners.{i}.products").fill(products)
+    acc.field("request.name").fill("E")
+    acc.field("request.access").select_option("limited")
+    acc.field("request.products").fill("Web")
+    acc.wait_verdict("ko")  # ACC-L5: "web" is B's, which the renumbered payload still carries
+    assert acc.result.locator("a", has_text="ACC-L5").count() >= 1

@@ -58,7 +58,8 @@ function fieldValue(el) {
   if (raw === "") return undefined;
   if (el.type === "number") {
     const n = Number(raw.replace(",", "."));
-    return Number.isFinite(n) && el.dataset.kbScale ? n * Number(el.dataset.kbScale) : Number.isFinite(n) ? n : raw;
+    if (!Number.isFinite(n)) return raw; // sent as typed: kb_logic answers with a localized type error
+    return el.dataset.kbScale ? n * Number(el.dataset.kbScale) : n;
   }
   if (el.dataset.kbType === "list") return raw.split(",").map((s) => s.trim()).filter(Boolean);
   return raw;
@@ -82,8 +83,10 @@ function payloadOf(form, lang) {
     const value = fieldValue(el);
     if (value !== undefined) setPath(payload, el.name, value);
   }
-  if (Array.isArray(payload.partners)) payload.partners = payload.partners.filter(Boolean);
-  else if (form.querySelector("[data-kb-list=partners]")) payload.partners = [];
+  for (const list of form.querySelectorAll("[data-kb-list]")) { // a repeatable group is always an array
+    const name = list.dataset.kbList;
+    payload[name] = Array.isArray(payload[name]) ? payload[name].filter(Boolean) : [];
+  }
   return { ...payload, lang };
 }
 
@@ -134,8 +137,11 @@ function restoreState(root) {
   for (const [key, value] of params) {
     if (!key.startsWith(`${name}.`)) continue;
     const field = key.slice(name.length + 1);
-    const index = field.match(/^partners\.(\d+)\./)?.[1];
-    if (index !== undefined) while (form.querySelectorAll(".kb-list-item").length <= Number(index)) addItem(form);
+    const [listName, index] = field.split(".");
+    const list = form.querySelector(`[data-kb-list="${listName}"]`);
+    if (list && /^\d+$/.test(index)) {
+      while (list.querySelectorAll(".kb-list-item").length <= Number(index)) if (!addItem(list)) break;
+    }
     const el = form.elements.namedItem(field);
     if (!el || el instanceof RadioNodeList) continue;
     if (el.type === "checkbox") el.checked = value === "1";
@@ -146,29 +152,36 @@ function restoreState(root) {
 }
 
 // ---------- repeatable groups (existing partners of the access simulator) ----------
-function addItem(form) {
-  const list = form.querySelector("[data-kb-list]");
-  if (!list) return null;
+// An item's fields come from a <template> whose names and ids hold "#" for the item's index; each item
+// keeps those originals so that removing one renumbers the rest (names and ids stay unique and in order).
+const NUMBERED = ["name", "id", "for", "aria-describedby"];
+const originals = new WeakMap();
+
+function number(item, index) {
+  for (const [el, attrs] of originals.get(item)) {
+    for (const [attr, value] of Object.entries(attrs)) el.setAttribute(attr, value.replaceAll("#", String(index)));
+  }
+  item.setAttribute("aria-label", `${item.dataset.kbLabel} ${index + 1}`);
+}
+
+function addItem(list) {
   const items = list.querySelectorAll(".kb-list-item");
   if (items.length >= Number(list.dataset.kbMax || 5)) return null;
   const clone = list.querySelector("template[data-kb-item]").content.firstElementChild.cloneNode(true);
-  const index = items.length;
-  for (const el of clone.querySelectorAll("[name], [id], [for], [aria-describedby]")) {
-    for (const attr of ["name", "id", "for", "aria-describedby"]) {
-      if (el.hasAttribute(attr)) el.setAttribute(attr, el.getAttribute(attr).replaceAll("#", String(index)));
-    }
-  }
-  clone.setAttribute("aria-label", `${clone.getAttribute("aria-label")} ${index + 1}`);
+  const fields = [...clone.querySelectorAll(NUMBERED.map((a) => `[${a}]`).join(", "))];
+  originals.set(clone, fields.map((el) => [el, Object.fromEntries(
+    NUMBERED.filter((a) => el.hasAttribute(a)).map((a) => [a, el.getAttribute(a)]))]));
+  clone.dataset.kbLabel = clone.getAttribute("aria-label");
+  number(clone, items.length);
   list.querySelector("[data-kb-add]").before(clone);
   list.querySelector("[data-kb-list-empty]").hidden = true;
   return clone;
 }
 
 function renumber(list) {
-  list.querySelectorAll(".kb-list-item").forEach((item, index) => {
-    for (const el of item.querySelectorAll("[name]")) el.name = el.name.replace(/^partners\.\d+\./, `partners.${index}.`);
-  });
-  list.querySelector("[data-kb-list-empty]").hidden = list.querySelectorAll(".kb-list-item").length > 0;
+  const items = list.querySelectorAll(".kb-list-item");
+  items.forEach((item, index) => number(item, index));
+  list.querySelector("[data-kb-list-empty]").hidden = items.length > 0;
 }
 
 // ---------- one helper ----------
@@ -225,7 +238,7 @@ function mount(root) {
   form.addEventListener("click", (event) => {
     const button = event.target.closest("button[type=button]");
     if (!button) return;
-    if (button.matches("[data-kb-add]")) addItem(form)?.querySelector("input")?.focus();
+    if (button.matches("[data-kb-add]")) addItem(button.closest("[data-kb-list]"))?.querySelector("input")?.focus();
     if (button.matches("[data-kb-remove]")) {
       const list = button.closest("[data-kb-list]");
       button.closest(".kb-list-item").remove();
