@@ -26,6 +26,8 @@ from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
 
+import fcntl
+
 import brotli
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -89,6 +91,14 @@ def build_runtime() -> Path:
     changed (kb_logic, the pinned Pyodide, this hook, the snapshot and wheel tools); returns that folder."""
     if not (NPM_PYODIDE / "pyodide.asm.wasm").is_file():
         raise PluginError("node_modules/pyodide is missing: run `npm ci` (make setup does it)")
+    BUILD.mkdir(exist_ok=True)
+    # Two builds at once (a test session and `mkdocs serve`) must not write the same folder.
+    with (BUILD / ".runtime.lock").open("w") as lock_file:
+        fcntl.flock(lock_file, fcntl.LOCK_EX)
+        return _build_runtime_locked()
+
+
+def _build_runtime_locked() -> Path:
     out = BUILD / "site-runtime"
     stamp = out / ".source-digest"
     digest = _source_digest()
