@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from build_phase import PostPage
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
@@ -30,6 +31,6 @@ def compact(html: str) -> str:
     return "".join(out)
 
 
-@event_priority(-400)  # the very last change to a page (after csp.py)
+@event_priority(PostPage.LAST)  # the very last change to a page (after csp.py)
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return compact(output)

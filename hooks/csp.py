@@ -12,19 +12,13 @@ import posixpath
 import re
 from pathlib import Path
 
+import build_phase
+from build_phase import PostPage
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 INLINE_SCRIPT = re.compile(r"<script>(?P<code>.*?)</script>", re.S)
-# `mkdocs serve` injects its livereload script inline into each page it serves, after every hook: allow
-# inline scripts there only, or an edited page never reloads by itself (the static build is unchanged).
-_serving = {"on": False}
-
-
-def on_startup(command: str, dirty: bool) -> None:
-    _serving["on"] = command == "serve"
-
 
 def _externalize(html: str, site_dir: str, root: str) -> str:
     def replace(match: re.Match[str]) -> str:
@@ -39,17 +33,19 @@ def _externalize(html: str, site_dir: str, root: str) -> str:
     return INLINE_SCRIPT.sub(replace, html)
 
 
-@event_priority(-300)  # after every other hook and plugin changed the page
+@event_priority(PostPage.CSP)  # after every other hook and plugin changed the page
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     depth = posixpath.relpath("/", "/" + posixpath.dirname(page.url.rstrip("/") + "/x"))
     root = "" if depth == "." else depth + "/"
     html = _externalize(output, config.site_dir, root)
-    if _serving["on"]:
+    # `mkdocs serve` injects its livereload script inline into each page it serves, after every hook: allow
+    # inline scripts there only, or an edited page never reloads by itself (the static build is unchanged).
+    if build_phase.serving():
         html = html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'", 1)
     return html
 
 
-@event_priority(-300)
+@event_priority(PostPage.CSP)
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     if not template_name.endswith(".html"):
         return output_content

@@ -21,72 +21,78 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
+import build_phase
+from build_phase import PostBuild
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 
 log = get_plugin_logger("kb.parallel")
 ONLY = os.environ.get("KB_ONLY_LANG")  # set in a child: the one language it builds
-_state: dict[str, object] = {"command": "build", "children": [], "tmp": None, "started": False}
 
 
-def _i18n(config: MkDocsConfig) -> object | None:
-    return config.plugins.get("i18n")
+@dataclass
+class _Children:
+    """The other languages' `mkdocs build` processes of this build, and the folder they write to."""
+
+    started: bool = False
+    tmp: Path | None = None
+    running: list[tuple[str, subprocess.Popen[str]]] = field(default_factory=list)
+
+
+_children = _Children()
 
 
 def _active(config: MkDocsConfig) -> bool:
     return (
-        _state["command"] == "build" and _i18n(config) is not None
+        build_phase.command() == "build" and build_phase.i18n(config) is not None
         and os.environ.get("KB_PARALLEL", "1") != "0" and not os.environ.get("KB_WRITER_LANG")
     )
 
 
-def on_startup(command: str, dirty: bool) -> None:
-    _state["command"] = command
-
-
 def on_config(config: MkDocsConfig) -> None:
-    i18n = _i18n(config)
-    if not _active(config) or _state["started"]:
+    if not _active(config) or _children.started:
         return
-    _state["started"] = True
+    _children.started = True
     if ONLY:  # a child: build this language first (and, see on_post_build, only this one)
-        i18n.current_language = ONLY  # type: ignore[union-attr]
+        build_phase.set_language(config, ONLY)
         return
-    others = [lang for lang in i18n.build_languages if lang != i18n.default_language]  # type: ignore[union-attr]
+    default = build_phase.default_language(config)
+    others = [lang for lang in build_phase.build_languages(config) if lang != default]
     tmp = Path(tempfile.mkdtemp(prefix="kb-lang-"))
-    _state["tmp"] = tmp
+    _children.tmp = tmp
     env = {**os.environ, "KB_SKIP_SEARCH": "1", "KB_SKIP_RUNTIME": "1", "NO_MKDOCS_2_WARNING": "1"}
     for lang in others:
         cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config.config_file_path),
                "-d", str(tmp / lang), *(["--strict"] if config.strict else [])]
         child = subprocess.Popen(cmd, env={**env, "KB_ONLY_LANG": lang}, stdout=subprocess.PIPE,
                                  stderr=subprocess.STDOUT, text=True)
-        _state["children"].append((lang, child))  # type: ignore[union-attr]
+        _children.running.append((lang, child))
     log.info(f"building {', '.join(others)} in parallel")
 
 
-@event_priority(-50)  # before static-i18n's on_post_build (-100), which would build the other languages
+@event_priority(PostBuild.SKIP_NESTED)  # before static-i18n's on_post_build, which would build the others
 def _skip_nested_builds(config: MkDocsConfig) -> None:
     if _active(config):
-        _i18n(config).building = True  # type: ignore[union-attr]  # its "nested build" guard: skip them
+        build_phase.set_nested(config, True)  # static-i18n's "nested build" guard: it skips them
 
 
-@event_priority(-120)  # after static-i18n (-100); before 404 pages (-150), search (-200), runtime (-250)
+@event_priority(PostBuild.MERGE_LANGUAGES)  # after static-i18n; before 404 pages, search, runtime
 def _merge(config: MkDocsConfig) -> None:
     if not _active(config):
         return
-    _i18n(config).building = False  # type: ignore[union-attr]
+    build_phase.set_nested(config, False)
     if ONLY:
         return
     site = Path(config.site_dir)
-    tmp = _state["tmp"]
-    assert isinstance(tmp, Path)
+    tmp = _children.tmp
+    assert tmp is not None
     try:
-        for lang, child in _state["children"]:  # type: ignore[union-attr]
+        for lang, child in _children.running:
             output, _ = child.communicate()
             if child.returncode != 0:
                 raise PluginError(f"building '{lang}' failed ({child.returncode}):\n{output}")
@@ -100,11 +106,11 @@ def _merge(config: MkDocsConfig) -> None:
                     shutil.copy2(script, site / "assets" / "inline" / script.name)
         write_sitemap(site, config)
     finally:
-        for _, child in _state["children"]:  # type: ignore[union-attr]
+        for _, child in _children.running:
             if child.poll() is None:
                 child.kill()
         shutil.rmtree(tmp, ignore_errors=True)
-        _state["children"] = []
+        _children.running = []
 
 
 on_post_build = CombinedEvent(_skip_nested_builds, _merge)
@@ -112,9 +118,8 @@ on_post_build = CombinedEvent(_skip_nested_builds, _merge)
 
 def write_sitemap(site: Path, config: MkDocsConfig) -> None:
     """Every page once per language, each with its hreflang alternates (what static-i18n writes)."""
-    i18n = _i18n(config)
-    default = i18n.default_language  # type: ignore[union-attr]
-    langs = list(i18n.build_languages)  # type: ignore[union-attr]
+    default = build_phase.default_language(config)
+    langs = build_phase.build_languages(config)
     base = (config.site_url or "/").rstrip("/") + "/"
     others = [lang for lang in langs if lang != default]
     pages = []

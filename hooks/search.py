@@ -12,6 +12,8 @@ import subprocess
 import sys
 import time
 
+import build_phase
+from build_phase import PostBuild
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -19,16 +21,9 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 log = get_plugin_logger("kb.search")
 
 
-def _last_language_done(config: MkDocsConfig) -> bool:
-    # static-i18n builds the other languages from inside the first build's on_post_build; while it does,
-    # its `building` flag is set. We run after it (lower priority), so the flag is clear only at the end.
-    i18n = config.plugins.get("i18n")
-    return i18n is None or not getattr(i18n, "building", False)
-
-
-@event_priority(-200)
+@event_priority(PostBuild.SEARCH)
 def on_post_build(config: MkDocsConfig) -> None:
-    if not _last_language_done(config):
+    if not build_phase.site_done(config):
         return
     if os.environ.get("KB_SKIP_SEARCH") == "1":  # writer's fast preview: no search index
         log.info("KB_SKIP_SEARCH=1: search index not built")

@@ -15,10 +15,19 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import build_phase
+from build_phase import PostBuild, PostPage
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-_rendered_404: dict[str, str] = {}
+
+class _Rendered404:
+    """Each language's rendering of the 404 template, kept until the outer build writes them all."""
+
+    pages: dict[str, str] = {}
+
+
+_rendered = _Rendered404()
 SWITCHER_LINK = re.compile(r'<a href="[^"]*" hreflang="(?P<lang>[a-z]{2})"')
 # No leading \s*: a pattern that starts with a literal is found by a fast scan (5 s less at 2000 pages).
 HEAD_ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[a-z-]+">\n?')
@@ -28,11 +37,7 @@ def on_post_page(output: str, page: object, config: MkDocsConfig) -> str:
     return HEAD_ALTERNATE.sub("", output)
 
 
-def _i18n(config: MkDocsConfig) -> object | None:
-    return config.plugins.get("i18n")
-
-
-@event_priority(-400)  # after hooks/csp.py rewrote the page
+@event_priority(PostPage.LAST)  # after hooks/csp.py rewrote the page
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name == "404.html":
         output_content = HEAD_ALTERNATE.sub("", output_content)
@@ -41,20 +46,18 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
             lambda m: f'<a href="{"/" if m["lang"] == "fr" else "/" + m["lang"] + "/"}" hreflang="{m["lang"]}"',
             output_content,
         )
-        lang = getattr(_i18n(config), "current_language", None) or config.theme["language"]
-        _rendered_404[str(lang)] = output_content
+        _rendered.pages[build_phase.language(config)] = output_content
     return output_content
 
 
-@event_priority(-150)  # after static-i18n's on_post_build (-100), which runs the other languages' builds
+@event_priority(PostBuild.PAGES_404)
 def on_post_build(config: MkDocsConfig) -> None:
-    i18n = _i18n(config)
-    if getattr(i18n, "building", False):
+    if not build_phase.site_done(config):
         return  # a nested language build: the outer build writes every language at the end
-    default = str(getattr(i18n, "default_language", None) or config.theme["language"])
+    default = build_phase.default_language(config)
     site = Path(config.site_dir)
-    for lang, html in _rendered_404.items():
+    for lang, html in _rendered.pages.items():
         target = site / "404.html" if lang == default else site / lang / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
-    _rendered_404.clear()
+    _rendered.pages.clear()
