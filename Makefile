@@ -8,7 +8,7 @@ HOST  ?= 127.0.0.1
 PORT  ?= 8000
 
 
-.PHONY: setup serve write build test lint bench bench-scale bench-logic clean chromium nginx
+.PHONY: setup serve write build test lint bench bench-scale bench-logic clean chromium
 
 setup: $(VENV)/.installed node_modules/.installed chromium
 
@@ -25,10 +25,6 @@ node_modules/.installed: package.json package-lock.json
 # Debian's Chromium: Playwright cannot download its own browsers here.
 chromium:
 	@command -v chromium >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq chromium; }
-
-# Debian's nginx: the helper benchmark serves the site as a static host would (precompressed files).
-nginx:
-	@command -v nginx >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && { apt-get install -y -qq nginx-light || apt-get install -y -qq nginx; }; }
 
 serve: $(VENV)/.installed node_modules/.installed
 	$(VENV)/bin/mkdocs serve --dev-addr $(HOST):$(PORT) --livereload
@@ -50,7 +46,8 @@ lint: $(VENV)/.installed
 test: setup lint
 	$(PY) -m pytest
 
-bench: setup nginx
+# The site is served by tools/kbdev/server.py (the tests' server: precompressed files, optional pacing).
+bench: setup
 	$(PY) tools/bench_helpers.py
 
 bench-scale: setup
@@ -58,6 +55,12 @@ bench-scale: setup
 
 bench-logic: $(VENV)/.installed
 	$(PY) tools/bench_logic.py
+
+# Each English page against its French original, from git: up to date / stale since DATE / missing.
+# `make translations STRICT=1` exits non-zero when a page is stale or missing (to gate on it).
+.PHONY: translations
+translations: $(VENV)/.installed
+	$(PY) tools/translations.py $(if $(STRICT),--strict)
 
 clean:
 	rm -rf site build dist $(VENV) node_modules

@@ -11,6 +11,7 @@ A hook that must run once per site (search index, runtime, precompression) runs 
 
 from __future__ import annotations
 
+import sys
 from enum import IntEnum
 from typing import Any
 
@@ -44,7 +45,11 @@ _phase = _Phase()
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    _phase.command = command
+    # mkdocs runs this file as the hook "hooks/build_phase.py", a module apart from the `build_phase` the
+    # other hooks import (same file, another entry in sys.modules): record the command in both
+    for module in (sys.modules[__name__], sys.modules.get("build_phase")):
+        if module is not None:
+            module._phase.command = command
 
 
 def command() -> str:

@@ -6,7 +6,7 @@ other language (KB_ONLY_LANG=en) into a temp folder, builds French itself, then 
 languages' folders in and writes the bilingual sitemap (each process only knows its own pages). Every
 page is rendered exactly as in a sequential build: each process has all languages configured, so the
 switcher and the alternates are the same; only the order of work changes. Search, the Python runtime and
-precompression run once, after the merge (hooks search.py, pyodide_assets.py).
+precompression run once, after the merge (hooks search.py, runtime_install.py, precompress.py).
 
 Not used by `mkdocs serve` nor by the writer's one-language preview (KB_WRITER_LANG).
 KB_PARALLEL=0 restores the sequential build.
@@ -67,7 +67,8 @@ def on_config(config: MkDocsConfig) -> None:
     _children.tmp = tmp
     env = {**os.environ, "KB_SKIP_SEARCH": "1", "KB_SKIP_RUNTIME": "1", "NO_MKDOCS_2_WARNING": "1"}
     for lang in others:
-        cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config.config_file_path),
+        # no -q: it drops warnings before strict mode counts them (a broken English link passed the build)
+        cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config.config_file_path),
                "-d", str(tmp / lang), *(["--strict"] if config.strict else [])]
         child = subprocess.Popen(cmd, env={**env, "KB_ONLY_LANG": lang}, stdout=subprocess.PIPE,
                                  stderr=subprocess.STDOUT, text=True)

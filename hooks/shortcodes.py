@@ -1,7 +1,13 @@
 """Expands the HTML-comment shortcodes of the guides; an unknown or malformed one fails the build.
 
+    <!-- kb:rule ID -->       a rule's statement (kb_logic's catalogue) with its anchor, as a paragraph,
+                              or as a list item when written after "- " or "1. "
+    <!-- kb:value NAME -->    a constant as the language writes it (threshold_chf, max_rate…), inline
     <!-- kb:list KEY -->      a list published by kb_logic (conditions, advantages…) with its rule anchors
     <!-- kb:widget NAME -->   an interactive helper (markup rendered by widget_markup from widgets/)
+
+Statements hold their links docs-root-relative (``glossary.md#cashback``): each is made relative to
+the page that shows it.
 
 It also appends the page language's glossary abbreviations (docs/<lang>/_abbreviations.md), so the
 glossary terms get a tooltip on every page of that language.
@@ -9,48 +15,99 @@ glossary terms get a tooltip on every page of that language.
 
 from __future__ import annotations
 
+import posixpath
 import re
+import sys
 from functools import cache
 from pathlib import Path
 
-import widget_markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from kb_logic import published
-from kb_logic.messages import LANGS
+from kb_logic import published, rules
+from kb_logic.constants import Lang
+from kb_logic.messages import LANGS, values
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the helpers' markup lives in widgets/
+from widgets import markup as widget_markup
 
 SHORTCODE = re.compile(r"<!--\s*kb:(?P<kind>[\w-]+)(?P<args>[^>]*?)\s*-->")
 # Anything that looks like our prefix but is not a well-formed shortcode is a typo: fail loudly.
 LOOKS_LIKE_SHORTCODE = re.compile(r"<!--\s*kb\b")
 
 
-def page_lang(page: Page) -> str:
-    lang = getattr(page.file, "locale", None)
-    if lang not in LANGS:
-        raise PluginError(f"{page.file.src_uri}: cannot tell the page language (got {lang!r})")
-    return str(lang)
+def page_lang(page: Page) -> Lang:
+    locale = getattr(page.file, "locale", None)
+    for lang in LANGS:
+        if locale == lang:
+            return lang
+    raise PluginError(f"{page.file.src_uri}: cannot tell the page language (got {locale!r})")
 
 
-def render_list(key: str, lang: str, where: str) -> str:
+LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<target>[^)\s]+)\)")
+LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d+\.)[ \t]+")
+
+
+def relative_links(markdown: str, lang: Lang, where: str) -> str:
+    """Make the docs-root-relative links of a kb_logic text relative to the page ``where``."""
+    page = where.removeprefix(f"{lang}/")
+    base = posixpath.dirname(page)
+
+    def relink(match: re.Match[str]) -> str:
+        target = match["target"]
+        if re.match(r"[a-z][a-z0-9+.-]*:", target) or target.startswith("#"):
+            return match[0]  # an absolute URL, or an anchor of the same page
+        path, hash_, fragment = target.partition("#")
+        shown = "" if path == page else posixpath.relpath(path, base or ".")
+        return f"[{match['text']}]({shown}{hash_}{fragment})"
+
+    return LINK.sub(relink, markdown)
+
+
+def render_rule(rule_id: str, lang: Lang, where: str, before: str) -> str:
+    """A rule's statement and its anchor: a paragraph, or the list item that ``before`` opens."""
+    if rule_id not in rules.RULE_IDS:
+        raise PluginError(f"{where}: unknown rule {rule_id!r} in <!-- kb:rule --> (see kb_logic.rules.RULE_IDS)")
+    text = relative_links(rules.statement(rule_id, lang), lang, where)
+    if LIST_ITEM.fullmatch(before):
+        # attr_list only attaches to a list item from its own continuation line
+        return f"{text}\n{' ' * len(before)}{{ #{rules.anchor(rule_id)} }}"
+    if before.strip():
+        raise PluginError(f"{where}: <!-- kb:rule {rule_id} --> must start a paragraph or a list item")
+    return f"{text}\n{{ #{rules.anchor(rule_id)} }}"
+
+
+def render_value(name: str, lang: Lang, where: str) -> str:
+    shown = values(lang)
+    if name not in shown:
+        raise PluginError(f"{where}: unknown value {name!r} in <!-- kb:value --> (known: {', '.join(shown)})")
+    return shown[name]
+
+
+def render_list(key: str, lang: Lang, where: str) -> str:
     lists = published.lists(lang)
     if key not in lists:
         known = ", ".join(sorted(lists))
         raise PluginError(f"{where}: unknown list {key!r} in <!-- kb:list --> (known: {known})")
     lines: list[str] = []
     for item in lists[key]:
-        lines.append(f"- {item.text}")
+        lines.append(f"- {relative_links(item.text, lang, where)}")
         if item.rule:
             # attr_list only attaches to a list item from its own continuation line
             lines.append(f"  {{ #{item.rule.lower()} }}")
     return "\n".join(lines)
 
 
-def expand(markdown: str, lang: str, where: str, page_url: str, widgets: list[str]) -> str:
+def expand(markdown: str, lang: Lang, where: str, page_url: str, widgets: list[str]) -> str:
     def replace(match: re.Match[str]) -> str:
         kind, args = match["kind"], match["args"].split()
+        if kind == "rule" and len(args) == 1:
+            line_start = markdown.rfind("\n", 0, match.start()) + 1
+            return render_rule(args[0], lang, where, markdown[line_start : match.start()])
+        if kind == "value" and len(args) == 1:
+            return render_value(args[0], lang, where)
         if kind == "list" and len(args) == 1:
             return render_list(args[0], lang, where)
         if kind == "widget" and len(args) == 1:
@@ -61,7 +118,8 @@ def expand(markdown: str, lang: str, where: str, page_url: str, widgets: list[st
                 return widget_markup.render(args[0], lang, page_url)
             except widget_markup.UnknownWidget as exc:
                 raise PluginError(f"{where}: {exc}") from None
-        raise PluginError(f"{where}: unknown shortcode {match[0]!r} (known: kb:list KEY, kb:widget NAME)")
+        raise PluginError(f"{where}: unknown shortcode {match[0]!r} (known: kb:rule ID, kb:value NAME, kb:list KEY,"
+                          " kb:widget NAME)")
 
     expanded = SHORTCODE.sub(replace, markdown)
     stray = LOOKS_LIKE_SHORTCODE.search(expanded)

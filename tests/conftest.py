@@ -2,8 +2,10 @@
 
 - `site_build` / `built_site`: the site, built once per session with `mkdocs build --strict`
   (or the folder named by the KB_SITE_DIR environment variable, already built);
-- `site_server`: that folder served on 127.0.0.1 with the right MIME types and per-language 404 pages;
-- `browser_type_launch_args`: pytest-playwright drives Debian's Chromium (Playwright cannot download its own);
+- `site_server`: that folder served on 127.0.0.1 by tools/kbdev/server.py (MIME types, precompressed files,
+  per-language 404 pages; no-store, content-hashed names immutable as on a host);
+- `browser_type_launch_args`: pytest-playwright drives Debian's Chromium (tools/kbdev/browser.py);
+- `unavailable(reason)`: a missing tool skips, or fails when `CI` is set;
 - `no_third_party`: fails the test if the page requested anything from another origin
   (`third_party_recorder` records the same for a context you made yourself);
 - `axe_check`: runs axe-core (node_modules/axe-core) in a page and returns its violations.
@@ -12,28 +14,22 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import partial
-from http import HTTPStatus
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, NoReturn
 from urllib.parse import urlsplit
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+sys.path.insert(0, str(ROOT / "tools"))  # kbdev: the server and the Chromium launcher the benchmarks use too
 
+from kbdev.browser import chromium_path, launch_options  # noqa: E402
+from kbdev.server import StaticServer, cache_policy  # noqa: E402
 
 # ---------- the built site ----------
 
@@ -67,76 +63,27 @@ def built_site(site_build: SiteBuild) -> Path:
     return site_build.path
 
 
-# ---------- serving it ----------
-
-class _SiteHandler(SimpleHTTPRequestHandler):
-    # Without application/wasm, WebAssembly.instantiateStreaming rejects the module and Pyodide hangs.
-    extensions_map: ClassVar[dict[str, str]] = {
-        **SimpleHTTPRequestHandler.extensions_map,
-        ".html": "text/html; charset=utf-8",
-        ".css": "text/css; charset=utf-8",
-        ".js": "text/javascript; charset=utf-8",
-        ".mjs": "text/javascript; charset=utf-8",
-        ".json": "application/json",
-        ".wasm": "application/wasm",
-        ".zip": "application/zip",
-        ".whl": "application/zip",
-        ".svg": "image/svg+xml",
-        ".xml": "application/xml",
-        ".txt": "text/plain; charset=utf-8",
-    }
-
-    def log_message(self, format: str, *args: Any) -> None:  # quiet
-        pass
-
-    def end_headers(self) -> None:
-        self.send_header("Cache-Control", "no-store")
-        super().end_headers()
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        # Missing pages get the site's own 404 page, in the language of the part of the site asked for.
-        page = Path(self.directory) / ("en/404.html" if self.path.startswith("/en/") else "404.html")
-        if code != HTTPStatus.NOT_FOUND or not page.is_file():
-            super().send_error(code, message, explain)
-            return
-        body = page.read_bytes()
-        self.send_response(HTTPStatus.NOT_FOUND)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-
-class _QuietServer(ThreadingHTTPServer):
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        # A browser that drops a download (a test aborting the wasm, a page closed mid-transfer) is normal.
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
+# ---------- serving it, and the browser (one server and one launcher for tests and benchmarks) ----------
 
 @pytest.fixture(scope="session")
 def site_server(built_site: Path) -> Iterator[str]:
-    """Base URL ("http://127.0.0.1:PORT/") of the built site, served from a background thread."""
-    server = _QuietServer(("127.0.0.1", 0), partial(_SiteHandler, directory=str(built_site)))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """Base URL ("http://127.0.0.1:PORT/") of the built site, served as a static host does (kbdev.server)."""
+    with StaticServer(built_site, cache=cache_policy("no-store")) as server:
+        yield server.base
 
 
-# ---------- the browser ----------
+def unavailable(reason: str) -> NoReturn:
+    """A missing tool: a skip on a writer's machine, a failure when `CI` is set (CI must not stay green)."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI is set: a missing tool is a failure)", pytrace=False)
+    pytest.skip(reason)
+
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
-    chromium = shutil.which("chromium")
-    if not chromium:
-        pytest.skip("Debian's chromium is not installed (make setup installs it)")
-    return {**browser_type_launch_args, "executable_path": chromium, "args": CHROMIUM_ARGS}
+    if chromium_path() is None:
+        unavailable("Debian's chromium is not installed (make setup installs it)")
+    return {**browser_type_launch_args, **launch_options()}
 
 
 def origin(url: str) -> str:
@@ -182,7 +129,7 @@ def no_third_party(page: Any, site_server: str) -> Iterator[ThirdPartyRecorder]:
 class AxeChecker:
     """`axe_check(page)` -> axe-core's violations (list of dicts); `axe_check.describe(v)` for messages."""
 
-    def __call__(self, page: Any, context: Any = None, options: dict[str, Any] | None = None) -> list[dict]:
+    def __call__(self, page: Any, context: Any = None, options: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         if not self._loaded(page):
             # Not page.add_script_tag: the site's CSP refuses inline scripts (and logs an error that the
             # console checks would blame on the page). Evaluated through DevTools, no CSP applies.
@@ -197,7 +144,7 @@ class AxeChecker:
         return bool(page.evaluate("() => typeof window.axe !== 'undefined'"))
 
     @staticmethod
-    def describe(violations: list[dict]) -> str:
+    def describe(violations: list[dict[str, Any]]) -> str:
         lines = []
         for v in violations:
             lines.append(f"{v['id']} ({v.get('impact')}): {v.get('help')}")

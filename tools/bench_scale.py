@@ -32,59 +32,27 @@ Results go to bench-results/scale.json.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import gzip
-import http.server
 import json
 import os
 import re
 import shutil
-import signal
-import socket
-import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-import urllib.request
-from collections.abc import Iterator
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import gen_synthetic
+from kbdev.common import log
+from kbdev.server import StaticServer
+from kbdev.table import table
+from scale_browser import SERVE_MODES, child_env, first_search, serve_check, synthetic_url
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench-results" / "scale.json"
-CHROMIUM = os.environ.get("KB_CHROMIUM", "/usr/bin/chromium")
-QUERIES = {"fr": "partenaire", "en": "partner"}
 MB = 1_000_000
-# The Makefile's serve targets: (environment, flags after `mkdocs serve --dev-addr HOST:PORT --livereload`)
-SERVE_MODES: dict[str, tuple[dict[str, str], list[str]]] = {
-    "serve": ({}, []),
-    "write": ({"KB_WRITER_LANG": "fr", "KB_SKIP_SEARCH": "1"}, ["--dirty", "--no-strict"]),
-}
-# Switches of the project's config, unset unless a mode sets them (so `serve` and builds cover both
-# languages and the search index whatever the caller's environment holds)
-SWITCHES = ("KB_WRITER_LANG", "KB_SKIP_SEARCH")
-
-
-def log(msg: str) -> None:
-    print(msg, file=sys.stderr, flush=True)
-
-
-def child_env(extra: dict[str, str] | None = None) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in SWITCHES}
-    return {**env, **(extra or {})}
-
-
-def serve_command(mode: str, port: int, host: str = "127.0.0.1") -> tuple[dict[str, str], list[str]]:
-    """The environment and `mkdocs …` arguments of the Makefile target `mode` (run from the tree)."""
-    env_extra, flags = SERVE_MODES[mode]
-    return dict(env_extra), ["mkdocs", "serve", "--dev-addr", f"{host}:{port}", "--livereload", *flags]
-
 
 # ---------------------------------------------------------------------------------------------------
 # Build
@@ -92,7 +60,7 @@ def serve_command(mode: str, port: int, host: str = "127.0.0.1") -> tuple[dict[s
 
 def prewarm_runtime(tree: Path) -> None:
     """Builds the tree's Pyodide runtime cache (wheels) outside the timing, as any second build finds it."""
-    code = "import sys; sys.path.insert(0, 'hooks'); import pyodide_assets; pyodide_assets.build_runtime()"
+    code = "import sys; sys.path.insert(0, 'hooks'); import runtime_build; runtime_build.build_runtime()"
     done = subprocess.run([sys.executable, "-c", code], cwd=tree, capture_output=True, text=True)
     if done.returncode != 0:  # the build will do it (and be timed with it)
         log(f"warning: could not prebuild the Pyodide runtime: {done.stderr.strip()[-500:]}")
@@ -168,237 +136,6 @@ def pagefind_on_disk(site: Path) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------------------------------------------
-# First search, measured in Chromium against a local static server
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {  # noqa: RUF012 - the stdlib's own attribute
-        "": "application/octet-stream", ".html": "text/html; charset=utf-8", ".css": "text/css",
-        ".js": "text/javascript", ".mjs": "text/javascript", ".json": "application/json",
-        ".wasm": "application/wasm", ".svg": "image/svg+xml", ".png": "image/png", ".ico": "image/x-icon",
-        ".xml": "application/xml", ".txt": "text/plain; charset=utf-8", ".zip": "application/zip",
-        ".whl": "application/zip", ".pagefind": "application/wasm",
-        ".pf_meta": "application/octet-stream", ".pf_index": "application/octet-stream",
-        ".pf_fragment": "application/octet-stream", ".pf_filter": "application/octet-stream",
-    }
-    TEXT = ("text/", "application/json", "application/javascript", "image/svg+xml", "application/xml")
-
-    def log_message(self, format: str, *args: Any) -> None:  # quiet
-        pass
-
-    def send_head(self):  # type: ignore[no-untyped-def]
-        # gzip text on the fly when the browser accepts it (Pagefind's own files are gzipped already)
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        ctype = self.guess_type(str(path))
-        if (path.is_file() and ctype.startswith(self.TEXT)
-                and "gzip" in self.headers.get("Accept-Encoding", "")):
-            body = gzip.compress(path.read_bytes(), 6)
-            self.send_response(200)
-            self.send_header("Content-Type", ctype)
-            self.send_header("Content-Encoding", "gzip")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            import io
-
-            return io.BytesIO(body)
-        return super().send_head()
-
-
-@contextlib.contextmanager
-def static_server(site: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_Handler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def first_search(base: str, site: Path, pages: dict[str, str]) -> dict[str, Any]:
-    """Per language: the pagefind/ bytes a first search downloads (on the wire, and as files)."""
-    from playwright.sync_api import sync_playwright
-
-    out: dict[str, Any] = {}
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True)
-        try:
-            for lang, path in pages.items():
-                context = browser.new_context()
-                page = context.new_page()
-                finished: list[Any] = []
-                failed: list[str] = []
-                page.on("requestfinished", partial(_record, finished))
-                page.on("requestfailed", partial(_record_url, failed))
-                page.goto(base + path, wait_until="load")
-                before = [r for r in finished if "/pagefind/" in r.url]
-                page.click("[data-kb-search-open]")
-                box = page.locator("#kb-search-ui input")
-                box.wait_for(state="visible", timeout=30_000)
-                box.fill(QUERIES[lang])
-                page.locator(".pagefind-ui__result").first.wait_for(state="visible", timeout=30_000)
-                quiet(page, finished)
-                hits = page.locator(".pagefind-ui__result").count()
-                requests = [r for r in finished if "/pagefind/" in r.url]
-                wire = files = 0
-                kinds: dict[str, int] = {}
-                for r in requests:
-                    sizes = r.sizes()
-                    sent = sizes["responseBodySize"] + sizes["responseHeadersSize"]
-                    wire += sent
-                    rel = r.url.split(base, 1)[1].split("?")[0]
-                    disk = site / rel
-                    files += disk.stat().st_size if disk.is_file() else 0
-                    kind = Path(rel).suffix or Path(rel).name
-                    kinds[kind] = kinds.get(kind, 0) + sent
-                out[lang] = {"query": QUERIES[lang], "results_shown": hits, "requests": len(requests),
-                             "wire_bytes": wire, "file_bytes": files, "by_kind": kinds,
-                             "pagefind_bytes_on_page_load": sum(r.sizes()["responseBodySize"]
-                                                                for r in before),
-                             "failed": [u for u in failed if "/pagefind/" in u]}
-                context.close()
-        finally:
-            browser.close()
-    return out
-
-
-def _record(into: list[Any], request: Any) -> None:
-    into.append(request)
-
-
-def _record_url(into: list[str], request: Any) -> None:
-    into.append(request.url)
-
-
-def quiet(page: Any, finished: list[Any], idle: float = 1.0, limit: float = 30.0) -> None:
-    """Waits until no request finished for `idle` seconds (fragments load after the first results)."""
-    end = time.monotonic() + limit
-    seen, since = len(finished), time.monotonic()
-    while time.monotonic() < end:
-        page.wait_for_timeout(100)
-        if len(finished) != seen:
-            seen, since = len(finished), time.monotonic()
-        elif time.monotonic() - since >= idle:
-            return
-
-
-def synthetic_url(rel: str, lang: str, default: str = "fr") -> str:
-    url = rel.removesuffix(".md") + "/"
-    return url if lang == default else f"{lang}/{url}"
-
-
-# ---------------------------------------------------------------------------------------------------
-# `make serve` and `make write`: edit-to-visible time
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _record_text(into: list[str], message: Any) -> None:
-    into.append(message.text)
-
-
-def _body(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as resp:
-            return str(resp.read().decode("utf-8", "replace"))
-    except Exception:
-        return ""
-
-
-def _get(url: str) -> int:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as resp:
-            return int(resp.status)
-    except Exception:
-        return 0
-
-
-def serve_check(tree: Path, rel: str, mode: str, edits: int) -> dict[str, Any]:
-    from playwright.sync_api import sync_playwright
-
-    port = free_port()
-    env_extra, args = serve_command(mode, port)
-    base = f"http://127.0.0.1:{port}/"
-    lang = env_extra.get("KB_WRITER_LANG", "fr")
-    url = base + rel.removesuffix(".md") + "/"  # fr, the default language, is served at / in both modes
-    cmd = [sys.executable, "-m", *args]  # from the tree, like make from the project: its mkdocs.yml
-    logfile = tree / f"serve-{mode}.log"
-    source = tree / "docs" / lang / rel
-    original = source.read_text(encoding="utf-8")
-    result: dict[str, Any] = {"mode": mode, "env": env_extra, "command": args, "page": url}
-    with logfile.open("w") as out:
-        started = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=tree, stdout=out, stderr=subprocess.STDOUT,
-                                env=child_env(env_extra), start_new_session=True)
-        try:
-            while _get(url) != 200:
-                if proc.poll() is not None:
-                    raise SystemExit(f"mkdocs serve exited ({proc.returncode}), see {logfile}")
-                if time.perf_counter() - started > 600:
-                    raise SystemExit(f"mkdocs serve: no page after 600 s, see {logfile}")
-                time.sleep(0.2)
-            result["first_build_seconds"] = round(time.perf_counter() - started, 1)
-            visible: list[float | None] = []
-            served: list[float] = []
-            with sync_playwright() as pw:
-                browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True)
-                page = browser.new_page()
-                console: list[str] = []
-                page.on("console", partial(_record_text, console))
-                page.goto(url, wait_until="load")
-                time.sleep(1.0)  # let livereload's long poll start
-                for i in range(edits):
-                    marker = f"kb-marker-{os.getpid()}-{i}-{time.time_ns()}"
-                    t0 = time.perf_counter()
-                    with source.open("a", encoding="utf-8") as f:
-                        f.write(f"\n\n{marker}\n")
-                    seen = on_server = None
-                    while seen is None:
-                        now = time.perf_counter() - t0
-                        with contextlib.suppress(Exception):  # the page reloads under us
-                            if page.evaluate("m => document.body.innerText.includes(m)", marker):
-                                seen = now
-                        if on_server is None and marker in _body(url):
-                            on_server = time.perf_counter() - t0
-                        if on_server is None and now > 300:
-                            raise SystemExit(f"edit not served after 300 s ({mode}), see {logfile}")
-                        if on_server is not None and seen is None and now > on_server + 15:
-                            break  # served but the browser did not reload by itself
-                        time.sleep(0.05)
-                    served.append(round(on_server if on_server is not None else seen or 0, 2))
-                    visible.append(None if seen is None else round(seen, 2))
-                    log(f"  make {mode}: edit {i + 1} served after {served[-1]} s, "
-                        f"visible in the browser after {visible[-1]} s")
-                    if seen is None:  # what a writer does then: reload by hand
-                        page.reload(wait_until="load")
-                    time.sleep(1.0)
-                browser.close()
-            result["edit_to_served_seconds"] = served
-            result["edit_to_visible_seconds"] = visible
-            result["edit_to_served_median"] = statistics.median(served)
-            shown = [v for v in visible if v is not None]
-            result["edit_to_visible_median"] = statistics.median(shown) if len(shown) == len(visible) else None
-            result["livereload_blocked_by_csp"] = any("Content Security Policy" in c for c in console)
-        finally:
-            source.write_text(original, encoding="utf-8")
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, signal.SIGTERM)  # our own child's process group
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait()
-    return result
-
-
-# ---------------------------------------------------------------------------------------------------
 
 
 def bench_build(n: int, workdir: Path, seed: int, search: bool) -> dict[str, Any]:
@@ -415,32 +152,28 @@ def bench_build(n: int, workdir: Path, seed: int, search: bool) -> dict[str, Any
     if search and row["pagefind_on_disk"]:
         log(f"[{n} x 2] first search in Chromium")
         rel = written["fr"][0]
-        with static_server(site) as base:
-            row["first_search"] = first_search(base, site, {
+        with StaticServer(site) as server:  # gzip on the fly for text, as any production server
+            row["first_search"] = first_search(server.base, site, {
                 lang: synthetic_url(rel, lang) for lang in gen_synthetic.LANGS})
     shutil.rmtree(site, ignore_errors=True)
     return row
 
 
 def print_table(rows: list[dict[str, Any]], serve: list[dict[str, Any]], ratio: float | None) -> None:
-    head = (f"{'guides x2':>9} {'build s':>8} {'cpu s':>6} {'pagefind s':>10} {'peak MB':>8} {'site MB':>8} "
-            f"{'HTML MB':>8} {'w/o rt MB':>9} {'index fr KB':>11} {'index en KB':>11} "
-            f"{'1st search fr KB':>16} {'1st search en KB':>16}")
-    print(head)
-    print("-" * len(head))
+    def kb(value: float | None) -> str:
+        return "-" if value is None else f"{value / 1000:.1f}"
+
+    head = ("guides x2", "build s", "cpu s", "pagefind s", "peak MB", "site MB", "HTML MB", "w/o rt MB",
+            "index fr KB", "index en KB", "1st search fr KB", "1st search en KB")
+    body = []
     for r in rows:
-        disk = r.get("pagefind_on_disk", {})
-        fs = r.get("first_search", {})
-
-        def kb(value: float | None) -> str:
-            return "-" if value is None else f"{value / 1000:.1f}"
-
-        print(f"{r['guides_per_language']:>9} {r['seconds']:>8.1f} {r['cpu_seconds']:>6.1f} "
-              f"{r.get('pagefind_seconds') or 0:>10.1f} "
-              f"{r['peak_rss_mb']:>8.0f} {r['site_mb']:>8.1f} {r['html_mb']:>8.1f} "
-              f"{r['site_without_runtime_mb']:>9.1f} {kb(disk.get('fr', {}).get('bytes')):>11} "
-              f"{kb(disk.get('en', {}).get('bytes')):>11} "
-              f"{kb(fs.get('fr', {}).get('wire_bytes')):>16} {kb(fs.get('en', {}).get('wire_bytes')):>16}")
+        disk, fs = r.get("pagefind_on_disk", {}), r.get("first_search", {})
+        body.append((r["guides_per_language"], f"{r['seconds']:.1f}", f"{r['cpu_seconds']:.1f}",
+                     f"{r.get('pagefind_seconds') or 0:.1f}", f"{r['peak_rss_mb']:.0f}", f"{r['site_mb']:.1f}",
+                     f"{r['html_mb']:.1f}", f"{r['site_without_runtime_mb']:.1f}",
+                     kb(disk.get("fr", {}).get("bytes")), kb(disk.get("en", {}).get("bytes")),
+                     kb(fs.get("fr", {}).get("wire_bytes")), kb(fs.get("en", {}).get("wire_bytes"))))
+    print(table(head, body, right=range(len(head))))
     if ratio is not None:
         big, small = rows[-1]["guides_per_language"], rows[0]["guides_per_language"]
         print(f"time({big}) / time({small}) = {ratio:.2f}")

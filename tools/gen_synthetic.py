@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from kbdev.mkdocs_yaml import dump_config, i18n_config, load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("fr", "en")
@@ -297,60 +298,6 @@ def guide_texts(guide: Guide, all_guides: list[Guide], seed: int) -> dict[str, s
     return {"fr": french("\n".join(fr)), "en": "\n".join(en)}
 
 
-# ---------------------------------------------------------------------------------------------------
-# Config: mkdocs.yml loaded with its tags (!ENV, !relative, !!python/name:) kept as they are.
-
-
-class Tagged:
-    def __init__(self, tag: str, node: yaml.Node, value: Any) -> None:
-        self.tag, self.node_type, self.value = tag, type(node), value
-
-
-class _Loader(yaml.SafeLoader):
-    pass
-
-
-class _Dumper(yaml.SafeDumper):
-    pass
-
-
-def _construct_tagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Tagged:
-    tag = node.tag
-    if isinstance(node, yaml.SequenceNode):
-        return Tagged(tag, node, loader.construct_sequence(node, deep=True))
-    if isinstance(node, yaml.MappingNode):
-        return Tagged(tag, node, loader.construct_mapping(node, deep=True))
-    return Tagged(tag, node, loader.construct_scalar(node))  # type: ignore[arg-type]
-
-
-def _represent_tagged(dumper: yaml.SafeDumper, data: Tagged) -> yaml.Node:
-    if data.node_type is yaml.SequenceNode:
-        return dumper.represent_sequence(data.tag, data.value)
-    if data.node_type is yaml.MappingNode:
-        return dumper.represent_mapping(data.tag, data.value)
-    return dumper.represent_scalar(data.tag, data.value)
-
-
-_Loader.add_multi_constructor("!", _construct_tagged)
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_tagged)
-_Dumper.add_representer(Tagged, _represent_tagged)
-
-
-def load_config(path: Path) -> dict[str, Any]:
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
-
-
-def dump_config(config: dict[str, Any]) -> str:
-    return yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=120)
-
-
-def _i18n_config(config: dict[str, Any]) -> dict[str, Any]:
-    for plugin in config.get("plugins", []):
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            return plugin["i18n"]  # type: ignore[no-any-return]
-    raise SystemExit("gen_synthetic: no i18n plugin in mkdocs.yml")
-
-
 def patch_config(config: dict[str, Any], sections: list[list[Guide]]) -> dict[str, Any]:
     """The real config plus the synthetic nav section and its English names; nothing else changes."""
     faq: list[Any] = []
@@ -361,7 +308,7 @@ def patch_config(config: dict[str, Any], sections: list[list[Guide]]) -> dict[st
     at = len(nav) - 1 if nav and nav[-1] == "glossary.md" else len(nav)
     nav.insert(at, {FAQ_TITLE["fr"]: faq})
     config["nav"] = nav
-    i18n = _i18n_config(config)
+    i18n = i18n_config(config)
     for lang in i18n.get("languages", []):
         if lang.get("locale") == "en":
             translations = lang.setdefault("nav_translations", {}) or {}

@@ -5,7 +5,10 @@
   const opener = document.querySelector("[data-kb-search-open]");
   if (!dialog || !opener) return;
   const status = dialog.querySelector("[data-kb-search-status]");
-  const bundle = dialog.dataset.kbBundle;
+  // The build writes the bundle's URL relative to the page ("pagefind/" on the home page, "/pagefind/" on a
+  // 404 served at any depth). Pagefind import()s from it, and a bare "pagefind/" is not a module specifier:
+  // resolve it against the page's own URL into an absolute one.
+  const bundle = new URL(dialog.dataset.kbBundle, document.baseURI).href;
   let loading = null;
 
   const addAsset = (tag, attrs) => new Promise((resolve, reject) => {

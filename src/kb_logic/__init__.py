@@ -8,17 +8,20 @@ decided it; :func:`call` is the JSON bridge the browser and the CLI use.
 >>> call("support_code", {"premium_support": True, "lang": "en"})["has_vip_code"]
 True
 >>> THRESHOLDS["EUR"], MAX_RATE
-(1800, 0.35)
+(1800, 35)
+>>> "pay-c2" in anchors()
+True
 """
 
 from __future__ import annotations
 
-from kb_logic.bridge import CALLS, call, describe
+from kb_logic.bridge import CALLS, call
 from kb_logic.constants import LANGS, MAX_RATE, THRESHOLDS
 from kb_logic.errors import ERROR_CODES, KbError
-from kb_logic.messages import message
-from kb_logic.published import PublishedItem, lists, values
-from kb_logic.rules import RULE_IDS
+from kb_logic.labels import label
+from kb_logic.messages import message, values
+from kb_logic.published import PublishedItem, lists
+from kb_logic.rules import RULE_IDS, anchors
 
 __version__ = "0.1.0"
 
@@ -32,8 +35,9 @@ __all__ = [
     "KbError",
     "PublishedItem",
     "__version__",
+    "anchors",
     "call",
-    "describe",
+    "label",
     "lists",
     "message",
     "values",

@@ -1,28 +1,34 @@
 """Command line: ``python -m kb_logic`` (also installed as ``kb-logic``).
 
-Machines: ``python -m kb_logic call NAME`` reads one JSON object on stdin and writes one JSON
-object on stdout (exit 0 for any understood request, 2 with ``{"error": ...}`` otherwise).
+Machines: ``python -m kb_logic call NAME`` reads one JSON object on stdin and writes exactly one
+JSON object on stdout, whatever the input: exit 0 for an answer, 2 with ``{"error": ...}`` for a
+request it cannot read (not UTF-8, not JSON, a lone surrogate, too large, too deep…). A UTF-8 BOM
+is accepted; numbers are read as decimals (``parse_float=Decimal``), never as floats.
 People: ``vat``, ``eligibility``, ``access``, ``payment``, ``onboarding``, ``support-code``,
 ``rules`` and ``calls`` print readable text; ``--lang en`` for English. Exit status: 0 answered,
-2 usage or input error, 1 internal error. Never a traceback.
+2 usage or input error, 1 internal error (a bug). Never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import itertools
 import json
 import os
 import sys
 from collections.abc import Sequence
+from decimal import Decimal
 
+from kb_logic import typography
 from kb_logic.bridge import CALLS, call
-from kb_logic.constants import DEFAULT_LANG, LANGS, Lang
-from kb_logic.errors import JsonError
+from kb_logic.constants import DEFAULT_LANG, LANGS, MAX_RATE, MAX_REQUEST_MB, Lang
+from kb_logic.errors import InternalError, InvalidValueError, JsonError, KbError, UnknownCallError
 from kb_logic.messages import message
 from kb_logic.rules import RULE_IDS, statement
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2
+MAX_REQUEST_BYTES = MAX_REQUEST_MB * 10**6
 
 
 def _status(answer: dict[str, object]) -> int:
@@ -37,41 +43,117 @@ def _dump(answer: dict[str, object]) -> str:
 
 
 def _reject_constant(name: str) -> float:
-    raise ValueError(name)
+    raise ValueError(name)  # NaN, Infinity, -Infinity: not JSON, and not amounts
+
+
+def is_text(value: str) -> bool:
+    """Whether ``value`` is real Unicode text: no lone surrogate (from ``"\\ud800"`` in JSON, or a
+    non-UTF-8 byte in argv, which Python decodes with ``surrogateescape``).
+
+    >>> is_text("Agence Dupont"), is_text("\\udcff")
+    (True, False)
+    """
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def not_text(payload: object) -> tuple[bool, str | None]:
+    """``(True, field)`` for the first string (or key) of ``payload`` that is not text.
+
+    Iterative, so a payload as deep as the JSON parser allows cannot exhaust the stack.
+
+    >>> not_text({"partners": [{"name": "A"}, {"name": "\\ud800"}]})
+    (True, 'partners[1].name')
+    >>> not_text({"number": "FR40303265045"})
+    (False, None)
+    """
+    stack: list[tuple[object, str | None]] = [(payload, None)]
+    while stack:
+        value, field = stack.pop()
+        if isinstance(value, str) and not is_text(value):
+            return True, field
+        if isinstance(value, list):
+            stack.extend((item, f"{field or ''}[{index}]") for index, item in enumerate(value))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(key, str) and not is_text(key):
+                    return True, field
+                stack.append((item, f"{field}.{key}" if field else str(key)))
+    return False, None
+
+
+def _lang_of(payload: object) -> Lang:
+    lang = payload.get("lang") if isinstance(payload, dict) else None
+    return "en" if lang == "en" else DEFAULT_LANG
 
 
 def run_call(name: str, raw: bytes) -> tuple[int, str]:
-    """The ``call`` subcommand: status and the JSON text to print.
+    """The ``call`` subcommand: status and the JSON text to print (always one JSON object).
 
     >>> run_call("support_code", b'{"premium_support": false, "lang": "en"}')[0]
+    0
+    >>> run_call("support_code", b'\\xef\\xbb\\xbf{"premium_support": false}')[0]  # a BOM
     0
     >>> status, text = run_call("support_code", b'{"premium_support": fals')
     >>> status, json.loads(text)["error"]["code"]
     (2, 'json')
+    >>> status, text = run_call("vat", b'{"number": "\\\\udcff", "lang": "en"}')
+    >>> status, json.loads(text)["error"]["label"]
+    (2, 'VAT number')
     """
-    try:
-        payload = json.loads(raw.decode("utf-8"))
-    except (ValueError, RecursionError):  # includes UnicodeDecodeError and JSONDecodeError
-        answer: dict[str, object] = {"error": JsonError().to_json(DEFAULT_LANG)}
+    error: KbError | None = None
+    payload: object = None
+    if len(raw) > MAX_REQUEST_BYTES:
+        error = InvalidValueError(None, detail="request_too_large", limit=str(MAX_REQUEST_MB))
     else:
-        answer = call(name, payload)
-    return _status(answer), _dump(answer)
+        try:
+            # utf-8-sig: a BOM (Windows editors, PowerShell pipes) is not part of the JSON
+            payload = json.loads(raw.decode("utf-8-sig"), parse_float=Decimal, parse_constant=_reject_constant)
+        except (ValueError, RecursionError):  # includes UnicodeDecodeError, JSONDecodeError, int digit limit
+            error = JsonError()
+    if error is None and not is_text(name):
+        shown = "".join("\ufffd" if not is_text(ch) else ch for ch in name)  # U+FFFD, as decoders show it
+        error = UnknownCallError(None, name=shown, calls=", ".join(CALLS))
+    if error is None:
+        found, field = not_text(payload)
+        if found:
+            error = InvalidValueError(field, detail="not_text")
+    answer: dict[str, object] = {"error": error.to_json(_lang_of(payload))} if error else call(name, payload)
+    try:
+        return _status(answer), _dump(answer)
+    except (TypeError, ValueError) as exc:  # a bug (an answer that is not JSON): still one JSON object
+        internal: dict[str, object] = {"error": InternalError(None, info=type(exc).__name__).to_json(_lang_of(payload))}
+        return EXIT_INTERNAL, _dump(internal)
+
+
+def _line(item: dict[str, object], lang: Lang) -> str | None:
+    """One listed item of an answer: a detail (label and value), a reason, a step or a condition."""
+    if "label" in item and "value" in item:  # the colon follows the language's typography, not the value
+        return f"  {typography.apply(f'{item["label"]}:', lang)} {item['value']}"
+    if "text" not in item:
+        return None
+    met = item.get("met")
+    mark = "[x] " if met is True else "[ ] " if met is False else ""
+    return f"  {mark}{item['text']}"
 
 
 def _text(answer: dict[str, object], lang: Lang) -> str:
-    """A readable rendering of any answer: the message, then the listed steps/conditions, then the rules."""
+    """A readable rendering of any answer: the message, the listed items, the next step, the rules."""
     error = answer.get("error")
     if isinstance(error, dict):
         return str(error.get("message"))
     lines = [str(answer.get("message", ""))]
-    for value in answer.values():
-        items = value if isinstance(value, list) else [value]
-        shown = [item for item in items if isinstance(item, dict) and "id" in item and "text" in item]
-        if shown:
+    for key, value in answer.items():
+        if key == "next" and isinstance(value, dict) and "text" in value:
+            lines += ["", f"-> {value['text']}"]
+            continue
+        shown = [_line(item, lang) for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+        if any(shown):
             lines.append("")
-        for item in shown:
-            mark = {True: "[x] ", False: "[ ] "}.get(item["met"], "") if "met" in item else ""
-            lines.append(f"  {mark}{item['id']}  {item['text']}")
+            lines += [line for line in shown if line]
     rules = answer.get("rules")
     if isinstance(rules, list) and rules:
         lines += ["", f"{message('cli.rules', lang)} {', '.join(str(r) for r in rules)}"]
@@ -116,8 +198,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("number", nargs="+", help="the number, as written (quotes optional)")
     p.add_argument("--country", help="country code, for a number written without prefix")
 
+    # Numbers stay strings: the bridge reads them as decimals ("19.90", "19,90") and names the field.
     p = sub.add_parser("eligibility", parents=[lang], help="may this applicant become a reseller?")
-    p.add_argument("--amount", type=float, required=True, help="yearly amount of products managed")
+    p.add_argument("--amount", required=True, help="yearly amount of products managed")
     p.add_argument("--currency", required=True, help="CHF or EUR")
     p.add_argument("--individual", action="store_true", help="a private individual, not a company")
     p.add_argument("--registered", type=_yes, default=True, metavar="yes|no")
@@ -133,13 +216,14 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("payment", parents=[lang], help="who pays what, in a full-access partnership")
     p.add_argument("--access", default="full", help="full or limited (default full)")
     p.add_argument("--payer", required=True, help="client or partner")
-    p.add_argument("--price", type=float)
-    p.add_argument("--rate", type=float, help="assumed rate, 0 to 0.35")
+    p.add_argument("--price", help="public price of the order")
+    p.add_argument("--rate", help=f"assumed rate in percent, 0 to {MAX_RATE}")
 
     p = sub.add_parser("onboarding", parents=[lang], help="the steps of a procedure")
     p.add_argument("flow", help="client_adds_partner, partner_adds_client or access_client_account")
-    p.add_argument("--role", default="legal_representative", help="legal_representative (default), "
-                   "administrator or collaborator")
+    p.add_argument(
+        "--role", default="legal_representative", help="legal_representative (default), administrator or collaborator"
+    )
 
     p = sub.add_parser("support-code", parents=[lang], help="where to find the support and VIP codes")
     p.add_argument("--premium", action="store_true", help="the client has Premium Support")
@@ -176,8 +260,45 @@ def _payload(args: argparse.Namespace) -> tuple[str, dict[str, object]]:
 
 
 def _utf8(stream: object) -> None:
+    # backslashreplace: a lone surrogate that still reached the output is shown as \udcff (inside a
+    # JSON string that is a valid escape), never an encoding error.
     if isinstance(stream, io.TextIOWrapper):
-        stream.reconfigure(encoding="utf-8")
+        stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
+def _argv_lang(argv: Sequence[str]) -> Lang:
+    return (
+        "en"
+        if any(pair in (("--lang", "en"),) for pair in itertools.pairwise(argv)) or "--lang=en" in argv
+        else DEFAULT_LANG
+    )
+
+
+def _run(argv: Sequence[str]) -> int:
+    if argv[:1] == ["call"] and not {"-h", "--help"} & set(argv):  # the machines' door: always one JSON object
+        if len(argv) == 2:
+            # Read one byte more than allowed: enough to tell "too large" without reading it all.
+            status, text = run_call(argv[1], sys.stdin.buffer.read(MAX_REQUEST_BYTES + 1))
+            print(text)
+            return status
+        error = UnknownCallError(None, name=" ".join(argv[1:]), calls=", ".join(CALLS))
+        print(_dump({"error": error.to_json(DEFAULT_LANG)}))
+        return EXIT_USAGE
+    bad = [arg for arg in argv if not is_text(arg)]
+    if bad:  # a non-UTF-8 byte in an argument: refuse it rather than read it as something else
+        print(InvalidValueError(None, detail="not_text").message(_argv_lang(argv)), file=sys.stderr)
+        return EXIT_USAGE
+    args = _parser().parse_args(argv)
+    if args.command == "calls":
+        print("\n".join(f"{name:14} {description}" for name, description in CALLS.items()))
+        return EXIT_OK
+    if args.command == "rules":
+        print("\n".join(f"{rule:8} {statement(rule, args.lang)}" for rule in RULE_IDS))
+        return EXIT_OK
+    name, payload = _payload(args)
+    answer = call(name, payload)
+    print(_text(answer, args.lang), file=sys.stderr if "error" in answer else sys.stdout)
+    return _status(answer)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -185,21 +306,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _utf8(sys.stdout)
     _utf8(sys.stderr)
     try:
-        args = _parser().parse_args(argv)
-        if args.command == "call":
-            status, text = run_call(args.name, sys.stdin.buffer.read())
-            print(text)
-            return status
-        if args.command == "calls":
-            print("\n".join(f"{name:14} {description}" for name, description in CALLS.items()))
-            return EXIT_OK
-        if args.command == "rules":
-            print("\n".join(f"{rule:8} {statement(rule, args.lang)}" for rule in RULE_IDS))
-            return EXIT_OK
-        name, payload = _payload(args)
-        answer = call(name, payload)
-        print(_text(answer, args.lang), file=sys.stderr if "error" in answer else sys.stdout)
-        return _status(answer)
+        return _run(sys.argv[1:] if argv is None else list(argv))
     except SystemExit as exit_:  # argparse: --help (0) or a usage error (2), already printed
         return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
     except KeyboardInterrupt:

@@ -1,7 +1,8 @@
 """ACC: may a client grant this access to a partner, and what can the partner then do?
 
-Products are compared case- and whitespace-insensitively. A request naming a partner the
-client already has is a change of that partner's access: between limited accesses it is
+Products and partner names are compared by :func:`kb_logic._text.name_key` (NFKC, case-fold,
+invisible characters dropped, spaces collapsed). A request naming a partner the client already
+has is a change of that partner's access: between limited accesses it is
 ACC-9 (product access added or removed); a change of access type is not covered by the guides.
 
 >>> full = Grant("Agence A", "full", ())
@@ -22,15 +23,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from kb_logic import _payload
+from kb_logic import _answer, _payload, _text, constants
 from kb_logic.constants import Lang
 from kb_logic.errors import InvalidValueError, WrongTypeError
 from kb_logic.messages import message
 
 Access = Literal["limited", "full"]
 ACCESS_TYPES: Final[tuple[Access, ...]] = ("limited", "full")
-
-MAX_PARTNERS: Final = 200
 
 LIMITED_RULES: Final = ("ACC-L1", "ACC-L2", "ACC-L3", "ACC-L4", "ACC-L5")
 FULL_RULES: Final = ("ACC-F1", "ACC-F2", "ACC-F3", "ACC-F4", "ACC-F5")
@@ -53,6 +52,8 @@ class AccessRequest:
 
     partners: tuple[Grant, ...]
     request: Grant
+    merged_duplicates: tuple[str, ...] = ()
+    """Products listed twice in one access (same name once normalised), kept once."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,20 +79,7 @@ class AccessDecision:
     update: bool
     capabilities: Capabilities
     rules: tuple[str, ...]
-
-
-def product_key(product: str) -> str:
-    """How products are compared: case-insensitive, whitespace collapsed.
-
-    >>> product_key("  Web   HOSTING ")
-    'web hosting'
-    """
-    return " ".join(product.split()).casefold()
-
-
-def partner_key(name: str) -> str:
-    """Partners are matched by name the same way as products."""
-    return product_key(name)
+    merged_duplicates: tuple[str, ...] = ()
 
 
 def capabilities(grant: Grant) -> Capabilities:
@@ -106,8 +94,8 @@ def evaluate(req: AccessRequest) -> AccessDecision:
     """Decide the request against the client's other partners."""
     new = req.request
     caps = capabilities(new)
-    same = [p for p in req.partners if partner_key(p.name) == partner_key(new.name)]
-    others = [p for p in req.partners if partner_key(p.name) != partner_key(new.name)]
+    same = [p for p in req.partners if _text.name_key(p.name) == _text.name_key(new.name)]
+    others = [p for p in req.partners if _text.name_key(p.name) != _text.name_key(new.name)]
     family = FULL_RULES if new.access == "full" else LIMITED_RULES
 
     def decided(
@@ -128,6 +116,7 @@ def evaluate(req: AccessRequest) -> AccessDecision:
             update=bool(same) and allowed is True,
             capabilities=caps,
             rules=rules,
+            merged_duplicates=req.merged_duplicates,
         )
 
     if any(p.access != new.access for p in same):
@@ -139,60 +128,114 @@ def evaluate(req: AccessRequest) -> AccessDecision:
         return decided(None, ("ACC-F5", "ACC-L5"), silent="mixed_access")
     if new.access == "full":
         return decided(True, FULL_RULES)
-    taken = {product_key(product) for p in others for product in p.products}
-    conflicts = tuple(dict.fromkeys(" ".join(p.split()) for p in new.products if product_key(p) in taken))
+    taken = {_text.name_key(product) for p in others for product in p.products}
+    conflicts = tuple(dict.fromkeys(" ".join(p.split()) for p in new.products if _text.name_key(p) in taken))
     if conflicts:
         return decided(False, ("ACC-L5",), conflicts=conflicts)
     return decided(True, (*family, "ACC-9") if same else family)
 
 
-def _grant(value: object, prefix: str) -> Grant:
+def _grant(value: object, prefix: str) -> tuple[Grant, tuple[str, ...]]:
+    """One access, and the products it listed twice (merged: kept once, in the first spelling)."""
     data = _payload.fields(value, prefix, required=("name", "access"), optional=("products",))
-    name = _payload.text(data, "name", prefix)
-    if not name.strip():
+    name = _text.tidy(_payload.text(data, "name", prefix))
+    if not _text.name_key(name):  # also a name of invisible characters only
         raise InvalidValueError(_payload.path(prefix, "name"), detail="empty")
     access = _payload.choice(data, "access", prefix, ACCESS_TYPES)
-    products = _payload.text_list(data, "products", prefix) if "products" in data else ()
     field = _payload.path(prefix, "products")
+    listed = data.get("products")
+    if isinstance(listed, list) and len(listed) > constants.MAX_PRODUCTS:
+        raise InvalidValueError(field, detail="too_many", limit=str(constants.MAX_PRODUCTS))
+    kept: dict[str, str] = {}
+    merged: dict[str, None] = {}
+    products = _payload.text_list(data, "products", prefix) if "products" in data else ()
     for index, product in enumerate(products):
-        if not product.strip():
+        key = _text.name_key(product)
+        if not key:
             raise InvalidValueError(f"{field}[{index}]", detail="empty")
-    if access == "limited" and not products:
+        if key in kept:
+            merged[kept[key]] = None
+        else:
+            kept[key] = _text.tidy(product)
+    if access == "limited" and not kept:
         raise InvalidValueError(field, detail="no_products")
-    return Grant(name.strip(), access, products if access == "limited" else ())
+    if access == "full":
+        return Grant(name, access, ()), ()
+    return Grant(name, access, tuple(kept.values())), tuple(merged)
 
 
 def parse(payload: _payload.JsonObject) -> AccessRequest:
-    """The typed input of the ``access`` call (``products`` may be omitted for full access)."""
+    """The typed input of the ``access`` call (``products`` may be omitted for full access).
+
+    A partner listed twice is refused (its two accesses could differ); a product listed twice in
+    one access is merged, and the answer lists it (``merged_duplicates``).
+    """
     data = _payload.fields(payload, "", required=("partners", "request"))
     partners = data["partners"]
     if not isinstance(partners, list):
         raise WrongTypeError("partners", expected="list")
-    if len(partners) > MAX_PARTNERS:
-        raise InvalidValueError("partners", detail="too_long")
-    return AccessRequest(
-        partners=tuple(_grant(p, f"partners[{i}]") for i, p in enumerate(partners)),
-        request=_grant(data["request"], "request"),
-    )
+    if len(partners) > constants.MAX_PARTNERS:
+        raise InvalidValueError("partners", detail="too_many", limit=str(constants.MAX_PARTNERS))
+    grants: dict[str, Grant] = {}
+    merged: dict[str, None] = {}
+    for index, value in enumerate(partners):
+        grant, twice = _grant(value, f"partners[{index}]")
+        if _text.name_key(grant.name) in grants:
+            raise InvalidValueError(f"partners[{index}].name", detail="duplicate", value=grant.name)
+        grants[_text.name_key(grant.name)] = grant
+        merged.update(dict.fromkeys(twice))
+    request, twice = _grant(data["request"], "request")
+    merged.update(dict.fromkeys(twice))
+    return AccessRequest(tuple(grants.values()), request, tuple(merged))
+
+
+def _details(result: AccessDecision, lang: Lang) -> list[_answer.Detail]:
+    caps = result.capabilities
+    if result.conflicts:
+        details = [_answer.detail("conflicts", ", ".join(result.conflicts), lang)]
+    elif result.allowed:
+        manages = message("value.all_products", lang) if caps.manages == "all" else ", ".join(caps.manages)
+        details = [
+            _answer.detail("manages", manages, lang),
+            _answer.detail("can_order_renew", _answer.yes_no(caps.can_order_renew, lang), lang),
+            _answer.detail("revenue_on", message(f"value.{caps.revenue_on}", lang), lang),
+        ]
+        if caps.payment_methods:
+            details.append(_answer.detail("payment_methods", message("value.to_agree", lang), lang))
+    else:
+        details = []
+    if result.merged_duplicates:
+        details.append(_answer.detail("merged", ", ".join(result.merged_duplicates), lang))
+    return details
 
 
 def to_json(result: AccessDecision, lang: Lang) -> dict[str, object]:
-    """The bridge answer."""
+    """The bridge answer (contract v2, see :mod:`kb_logic._answer`)."""
     caps = result.capabilities
     name = result.partner
+    products = ", ".join(caps.manages) if caps.manages != "all" else ""
+    verdict: _answer.Verdict = "ok" if result.allowed else "ko"
+    next_step: _answer.Next | None = _answer.next_step("add_partner", lang) if result.allowed else None
     if result.silent is not None:
-        text = message(f"silent.{result.silent}", lang)
+        verdict, text = "not_covered", message("silent.verdict", lang)
+        reasons = [_answer.reason(message(f"silent.{result.silent}", lang))]
+        next_step = _answer.next_step("support", lang)
     elif result.allowed is False and result.conflicts:
         text = message("access.denied.conflict", lang, products=", ".join(result.conflicts))
+        reasons = [_answer.reason_for("ACC-L5", lang)]
     elif result.allowed is False:
         text = message("access.denied.second_full", lang, other=result.blocking_partner)
+        reasons = [_answer.reason_for("ACC-F5", lang)]
     elif caps.manages == "all":
         text = message("access.allowed.full", lang, partner=name)
+        reasons = [_answer.reason_for("ACC-F5", lang)]
+    elif result.update:
+        text = message("access.update", lang, partner=name, products=products)
+        reasons = [_answer.reason_for("ACC-9", lang), _answer.reason_for("ACC-L5", lang)]
     else:
-        text = message("access.allowed.limited", lang, partner=name, products=", ".join(caps.manages))
-        if result.update:
-            text = f"{message('access.update', lang, partner=name)} {text}"
-    return {
+        text = message("access.allowed.limited", lang, partner=name, products=products)
+        reasons = [_answer.reason_for("ACC-L5", lang)]
+    raw: dict[str, object] = {
         "allowed": result.allowed,
         "not_covered": result.not_covered,
         "silent": result.silent,
@@ -203,6 +246,14 @@ def to_json(result: AccessDecision, lang: Lang) -> dict[str, object]:
             "revenue_on": caps.revenue_on,
             "payment_methods": caps.payment_methods,
         },
-        "rules": list(result.rules),
-        "message": text,
+        "merged_duplicates": list(result.merged_duplicates),
     }
+    return _answer.answer(
+        raw,
+        verdict=verdict,
+        text=text,
+        reasons=reasons,
+        details=_details(result, lang),
+        next=next_step,
+        rule_ids=result.rules,
+    )

@@ -5,7 +5,7 @@ Every page and every answer reads these values; nothing else in the project repe
 >>> THRESHOLDS["CHF"], THRESHOLDS["EUR"]
 (2000, 1800)
 >>> MAX_RATE
-0.35
+35
 >>> CURRENCIES
 ('CHF', 'EUR')
 """
@@ -28,8 +28,17 @@ CURRENCIES: Final[tuple[Currency, ...]] = ("CHF", "EUR")
 THRESHOLDS: Final[dict[Currency, int]] = {"CHF": 2000, "EUR": 1800}
 """ELIG-2: minimum yearly amount of products managed in the programme (the boundary qualifies)."""
 
-MAX_RATE: Final[float] = 0.35
-"""The reseller cashback or discount goes "up to 35 %" (the guides state no actual rate)."""
+MAX_RATE: Final[int] = 35
+"""In percent: the reseller cashback or discount goes "up to" this rate (the guides state no actual
+rate). A payment's ``rate`` is in percent too, 0 <= rate <= MAX_RATE."""
 
-MAX_RATE_PERCENT: Final[int] = 35
-"""MAX_RATE as the guides write it, in percent."""
+MAX_PARTNERS: Final[int] = 200
+"""Most partners one ``access`` request may list (a bound on input size, not a rule of the guides)."""
+
+MAX_PRODUCTS: Final[int] = 100
+"""Most products one access (a partner's or the requested one) may list, duplicates included (a
+bound on input size, not a rule of the guides: Infomaniak sells far fewer products)."""
+
+MAX_REQUEST_MB: Final[int] = 1
+"""Largest JSON request the command line reads, in megabytes (10**6 bytes): far above any request
+the bounds above allow in practice, far below what would make parsing it slow."""

@@ -4,25 +4,31 @@ All payload fields are required (the front end asks only once its form is comple
 The boundary amount qualifies (ELIG-2: "égal ou supérieur"); a private individual is
 redirected to the affiliate programme (ELIG-1).
 
->>> result = evaluate(Application("company", True, 2000, "CHF", True, True, True, True))
+Amounts are decimals (``1999.99999999999999999`` is below 2000). A currency other than CHF and
+EUR is a silent case of the guides: ``not_covered``, with the pointer to Support.
+
+>>> result = evaluate(Application("company", True, Decimal(2000), "CHF", True, True, True, True))
 >>> result.eligible, result.unmet, result.redirect
 (True, (), None)
->>> evaluate(Application("individual", False, 1799.99, "EUR", True, True, True, True)).unmet
+>>> evaluate(Application("individual", False, Decimal("1799.99"), "EUR", True, True, True, True)).unmet
 ('ELIG-1', 'ELIG-2')
->>> evaluate(Application("individual", False, 0, "EUR", True, True, True, True)).redirect
+>>> evaluate(Application("individual", False, Decimal(0), "EUR", True, True, True, True)).redirect
 'affiliate'
+>>> evaluate(Application("company", True, Decimal(5000), "USD", True, True, True, True)).not_covered
+True
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Final, Literal
 
-from kb_logic import _payload
+from kb_logic import _answer, _payload, formatting
 from kb_logic.constants import CURRENCIES, THRESHOLDS, Currency, Lang
-from kb_logic.errors import CurrencyError
-from kb_logic.messages import message, number_values
-from kb_logic.rules import FAMILIES, statement
+from kb_logic.errors import InvalidValueError
+from kb_logic.messages import message
+from kb_logic.rules import FAMILIES
 
 Entity = Literal["company", "individual"]
 ENTITIES: Final[tuple[Entity, ...]] = ("company", "individual")
@@ -41,12 +47,12 @@ FIELDS: Final[tuple[str, ...]] = (
 
 @dataclass(frozen=True, slots=True)
 class Application:
-    """What the applicant declares."""
+    """What the applicant declares (``currency``: an ISO code, CHF and EUR being the covered ones)."""
 
     entity: Entity
     registered: bool
-    annual_amount: float
-    currency: Currency
+    annual_amount: Decimal
+    currency: str
     provides_support: bool
     handles_billing: bool
     exclusive_tenders: bool
@@ -55,19 +61,36 @@ class Application:
 
 @dataclass(frozen=True, slots=True)
 class Eligibility:
-    """The verdict; ``unmet`` lists the conditions not met, in rule order."""
+    """The verdict; ``unmet`` lists the conditions not met, in rule order. ``eligible`` is ``None``
+    (``not_covered``) for a currency the guides give no threshold in."""
 
-    eligible: bool
+    eligible: bool | None
     unmet: tuple[str, ...]
     redirect: Literal["affiliate"] | None
-    threshold: int
-    currency: Currency
+    threshold: int | None
+    currency: str
+    annual_amount: Decimal
     rules: tuple[str, ...]
+
+    @property
+    def not_covered(self) -> bool:
+        return self.eligible is None
+
+
+def _covered(currency: str) -> Currency | None:
+    for known in CURRENCIES:
+        if currency == known:
+            return known
+    return None
 
 
 def evaluate(app: Application) -> Eligibility:
-    """Check the six conditions ELIG-1..6."""
-    threshold = THRESHOLDS[app.currency]
+    """Check the six conditions ELIG-1..6 (not covered: another currency than CHF or EUR)."""
+    redirect: Literal["affiliate"] | None = "affiliate" if app.entity == "individual" else None
+    currency = _covered(app.currency)
+    if currency is None:  # a silent case of the guides: no threshold, no conversion
+        return Eligibility(None, (), redirect, None, app.currency, app.annual_amount, ("ELIG-2",))
+    threshold = THRESHOLDS[currency]
     met = {
         "ELIG-1": app.entity == "company" and app.registered,
         "ELIG-2": app.annual_amount >= threshold,
@@ -80,24 +103,31 @@ def evaluate(app: Application) -> Eligibility:
     return Eligibility(
         eligible=not unmet,
         unmet=unmet,
-        redirect="affiliate" if app.entity == "individual" else None,
+        redirect=redirect,
         threshold=threshold,
-        currency=app.currency,
+        currency=currency,
+        annual_amount=app.annual_amount,
         rules=FAMILIES["ELIG"],
     )
+
+
+def _currency(data: _payload.JsonObject) -> str:
+    """CHF, EUR (any case, spaces around), or another three-letter code (a silent case)."""
+    typed = _payload.text(data, "currency", "")
+    written = typed.strip().upper()
+    if len(written) == 3 and written.isascii() and written.isalpha():
+        return written
+    raise InvalidValueError("currency", detail="choice", value=typed, choices=", ".join(CURRENCIES))
 
 
 def parse(payload: _payload.JsonObject) -> Application:
     """The typed input of the ``eligibility`` call."""
     data = _payload.fields(payload, "", required=FIELDS)
-    currency = _payload.text(data, "currency", "")
-    if currency not in CURRENCIES:
-        raise CurrencyError("currency", value=currency)
     return Application(
         entity=_payload.choice(data, "entity", "", ENTITIES),
         registered=_payload.boolean(data, "registered", ""),
-        annual_amount=_payload.number(data, "annual_amount", ""),
-        currency="CHF" if currency == "CHF" else "EUR",
+        annual_amount=_payload.decimal(data, "annual_amount", ""),
+        currency=_currency(data),
         provides_support=_payload.boolean(data, "provides_support", ""),
         handles_billing=_payload.boolean(data, "handles_billing", ""),
         exclusive_tenders=_payload.boolean(data, "exclusive_tenders", ""),
@@ -106,26 +136,44 @@ def parse(payload: _payload.JsonObject) -> Application:
 
 
 def to_json(result: Eligibility, lang: Lang) -> dict[str, object]:
-    """The bridge answer."""
-    if result.eligible:
-        parts = [message("eligibility.eligible", lang)]
-    else:
-        parts = [message("eligibility.not_eligible", lang, unmet=", ".join(result.unmet))]
-    if "ELIG-2" in result.unmet:
-        shown = number_values(lang)["chf" if result.currency == "CHF" else "eur"]
-        parts.append(message("eligibility.threshold", lang, threshold=shown))
-    if result.redirect == "affiliate":
-        parts.append(message("eligibility.affiliate", lang))
-    return {
+    """The bridge answer (contract v2, see :mod:`kb_logic._answer`)."""
+    raw: dict[str, object] = {
         "eligible": result.eligible,
+        "not_covered": result.not_covered,
+        "silent": "other_currency" if result.not_covered else None,
         "unmet": list(result.unmet),
         "redirect": result.redirect,
         "threshold": result.threshold,
         "currency": result.currency,
-        "conditions": [
-            {"id": rule, "met": rule not in result.unmet, "text": statement(rule, lang)}
-            for rule in result.rules
-        ],
-        "rules": list(result.rules),
-        "message": " ".join(parts),
+        "annual_amount": str(result.annual_amount),
     }
+    if result.eligible is None:
+        return _answer.answer(
+            raw,
+            verdict="not_covered",
+            text=message("silent.verdict", lang),
+            reasons=[_answer.reason(message("silent.other_currency", lang, currency=result.currency))],
+            details=[_answer.detail("currency", result.currency, lang)],
+            next=_answer.next_step("support", lang),
+            rule_ids=result.rules,
+        )
+    currency = _covered(result.currency)
+    amount = formatting.money(result.annual_amount, currency, lang, exact=True)
+    details = [_answer.detail("annual_amount", amount, lang)]
+    if currency is not None:
+        details.append(_answer.detail("threshold", formatting.threshold(currency, lang), lang))
+    if result.eligible:
+        reasons = [_answer.reason(message("eligibility.all_met", lang), "conditions")]
+    else:
+        reasons = [_answer.reason_for(rule, lang) for rule in result.unmet]
+    if result.redirect == "affiliate":
+        reasons.append(_answer.reason(message("eligibility.affiliate", lang)))
+    return _answer.answer(
+        raw,
+        verdict="ok" if result.eligible else "ko",
+        text=message("eligibility.eligible" if result.eligible else "eligibility.not_eligible", lang),
+        reasons=reasons,
+        details=details,
+        next=_answer.next_step("advantages" if result.eligible else "conditions", lang),
+        rule_ids=result.rules,
+    )

@@ -2,15 +2,16 @@
 
 Each error carries a machine-readable :attr:`KbError.code` (the set is :data:`ERROR_CODES`),
 the payload ``field`` it is about (dotted path such as ``request.products``, or ``None``) and
-parameters for its localized message (catalogue keys ``error.<code>``).
+parameters for its localized message (catalogue keys ``error.<code>``). The message names the
+field by its label (:func:`kb_logic.labels.label`) in the reader's language.
 
 >>> err = MissingFieldError("currency")
 >>> err.code, err.field
 ('missing_field', 'currency')
 >>> err.to_json("en")
-{'code': 'missing_field', 'message': 'Missing field: currency.', 'field': 'currency'}
->>> CurrencyError("currency", value="USD").to_json("en")["message"]
-'Unsupported currency: USD. The guides only cover CHF and EUR.'
+{'code': 'missing_field', 'message': 'Missing field: Currency.', 'field': 'currency', 'label': 'Currency'}
+>>> InvalidValueError("rate", detail="rate").to_json("en")["message"]
+'Rate: between 0 and 35% (the guides only state “up to 35%”).'
 """
 
 from __future__ import annotations
@@ -18,10 +19,14 @@ from __future__ import annotations
 from typing import ClassVar, Final
 
 from kb_logic.constants import Lang
-from kb_logic.messages import message, number_values
+from kb_logic.labels import label
+from kb_logic.messages import message
 
 MAX_ECHO: Final = 60
 """Longest piece of user input repeated in an error message."""
+
+ECHOED: Final = frozenset({"value", "name"})
+"""The parameters that repeat user input (shortened); the others (choices…) are shown whole."""
 
 
 def echo(value: object) -> str:
@@ -42,12 +47,16 @@ class KbError(Exception):
     def __init__(self, field: str | None = None, **params: str) -> None:
         super().__init__(field)
         self.field = field
-        self.params = {name: echo(value) for name, value in params.items()}
+        self.params = {name: echo(value) if name in ECHOED else value for name, value in params.items()}
+
+    def label(self, lang: Lang) -> str:
+        """The reader's name of the field (the request as a whole when there is no field)."""
+        return label(self.field, lang)
 
     def message(self, lang: Lang) -> str:
-        """The localized message (catalogue key ``error.<code>``)."""
-        params: dict[str, str] = {**number_values(lang), **self.params}
-        params["field"] = self.field or message("error.root", lang)
+        """The localized message (catalogue key ``error.<code>``), naming the field by its label."""
+        params: dict[str, str] = dict(self.params)
+        params["field"] = self.label(lang)
         for piece in ("expected", "detail"):
             if piece in self.params:
                 params[piece] = message(f"error.{piece}.{self.params[piece]}", lang, **params)
@@ -55,7 +64,8 @@ class KbError(Exception):
 
     def to_json(self, lang: Lang) -> dict[str, str | None]:
         """The ``error`` object of a bridge answer."""
-        return {"code": self.code, "message": self.message(lang), "field": self.field}
+        shown = None if self.field is None else self.label(lang)
+        return {"code": self.code, "message": self.message(lang), "field": self.field, "label": shown}
 
     def __str__(self) -> str:
         return self.message("en")

@@ -1,35 +1,29 @@
 """French and English texts, from one typed catalogue (:mod:`kb_logic._catalogue`).
 
 Key naming scheme: ``<area>.<topic>[.<detail>]`` (``rule.ELIG-2``, ``vat.checksum``,
-``error.missing_field``, ``list.why.3``, ``ui.<widget>.<label>``). Texts use ``str.format``
-placeholders; both languages of a key have the same placeholders.
-
-French typography: a no-break space (U+00A0) before ``:``, ``;``, ``?``, ``%`` and inside « ».
+``error.missing_field``, ``list.why.3``, ``label.rate``, ``ui.<widget>.<label>``). Texts use
+``str.format`` placeholders; both languages of a key have the same placeholders. The constants'
+placeholders (``{threshold_chf}``, ``{threshold_eur}``, ``{max_rate}``…, see :func:`values`) are
+filled in by :func:`message` from :mod:`kb_logic.constants`, formatted by :mod:`kb_logic.formatting`.
 
 >>> LANGS
 ('fr', 'en')
->>> message("error.missing_field", "en", field="currency")
-'Missing field: currency.'
->>> number_values("fr")["max_rate"] == "35\\u00a0%"
-True
->>> number_values("en")
-{'chf': 'CHF 2,000', 'eur': '€1,800', 'max_rate': '35%'}
->>> format_amount(1234.5, "fr") == "1\\u202f234,50", format_amount(1234.5, "en")
-(True, '1,234.50')
+>>> message("error.missing_field", "en", field="Currency")
+'Missing field: Currency.'
+>>> values("en")
+{'threshold_chf': 'CHF 2,000', 'threshold_eur': '€1,800', 'max_rate': '35%', 'max_partners': '200'}
 """
 
 from __future__ import annotations
 
 import string
-from typing import Final
+from functools import cache, lru_cache
 
+from kb_logic import formatting, typography
 from kb_logic._catalogue import CATALOGUE
-from kb_logic.constants import LANGS, MAX_RATE_PERCENT, THRESHOLDS, Lang
+from kb_logic.constants import LANGS, MAX_PARTNERS, Lang
 
-__all__ = ["LANGS", "catalogue", "format_amount", "format_rate", "keys", "message", "number_values"]
-
-NBSP: Final = "\u00a0"
-NNBSP: Final = "\u202f"
+__all__ = ["LANGS", "catalogue", "keys", "message", "placeholders", "values"]
 
 
 def keys() -> tuple[str, ...]:
@@ -43,10 +37,39 @@ def catalogue(lang: Lang) -> dict[str, str]:
     return {key: texts[lang] for key, texts in CATALOGUE.items()}
 
 
+def values(lang: Lang) -> dict[str, str]:
+    """The constants as every text shows them (the placeholders :func:`message` fills in)."""
+    return dict(_values(lang))
+
+
+@cache
+def _values(lang: Lang) -> tuple[tuple[str, str], ...]:
+    return tuple({
+        "threshold_chf": formatting.threshold("CHF", lang),
+        "threshold_eur": formatting.threshold("EUR", lang),
+        "max_rate": formatting.max_rate(lang),
+        "max_partners": formatting.number(MAX_PARTNERS, lang),
+    }.items())
+
+
 def message(key: str, lang: Lang, **params: object) -> str:
-    """The text of ``key`` in ``lang`` with ``params`` filled in (``KeyError`` if unknown)."""
+    """The text of ``key`` in ``lang`` with the constants and ``params`` filled in (``KeyError`` if
+    unknown), with the language's typography: the one place texts leave the catalogue."""
     _check_lang(lang)
-    return CATALOGUE[key][lang].format(**params)
+    try:
+        return _message(key, lang, tuple(sorted(params.items())))
+    except TypeError:  # a parameter that cannot be a cache key
+        return _render(key, lang, params)
+
+
+@lru_cache(maxsize=4096)
+def _message(key: str, lang: Lang, params: tuple[tuple[str, object], ...]) -> str:
+    # Answers repeat the same texts: typography costs far more than a cache lookup.
+    return _render(key, lang, dict(params))
+
+
+def _render(key: str, lang: Lang, params: dict[str, object]) -> str:
+    return typography.apply(CATALOGUE[key][lang].format(**{**dict(_values(lang)), **params}), lang)
 
 
 def placeholders(text: str) -> frozenset[str]:
@@ -61,44 +84,3 @@ def placeholders(text: str) -> frozenset[str]:
 def _check_lang(lang: str) -> None:
     if lang not in LANGS:
         raise ValueError(f"unsupported language {lang!r}")
-
-
-def _group(number: int | float, decimals: int, lang: Lang) -> str:
-    text = f"{number:,.{decimals}f}"
-    if lang == "fr":
-        text = text.replace(",", NNBSP).replace(".", ",")
-    return text
-
-
-def format_amount(amount: float, lang: Lang) -> str:
-    """An amount with two decimals, grouped the way each language writes it."""
-    return _group(amount, 2, lang)
-
-
-def format_rate(rate: float, lang: Lang) -> str:
-    """A rate (0.2) as a percentage (fr ``20 %`` with a no-break space, en ``20%``).
-
-    >>> format_rate(0.125, "en")
-    '12.5%'
-    """
-    percent = f"{rate * 100:.2f}".rstrip("0").rstrip(".")
-    return f"{percent.replace('.', ',')}{NBSP}%" if lang == "fr" else f"{percent}%"
-
-
-def number_values(lang: Lang) -> dict[str, str]:
-    """The constants as the texts show them (placeholders ``chf``, ``eur``, ``max_rate``).
-
-    French keeps the guide's way: ``CHF 2000``, ``€ 1800`` (plain spaces, no grouping) and
-    ``35 %`` (no-break space U+00A0 before ``%``); English writes ``CHF 2,000``, ``€1,800``, ``35%``.
-    """
-    if lang == "fr":
-        return {
-            "chf": f"CHF {THRESHOLDS['CHF']}",
-            "eur": f"€ {THRESHOLDS['EUR']}",
-            "max_rate": f"{MAX_RATE_PERCENT}{NBSP}%",
-        }
-    return {
-        "chf": f"CHF {THRESHOLDS['CHF']:,}",
-        "eur": f"€{THRESHOLDS['EUR']:,}",
-        "max_rate": f"{MAX_RATE_PERCENT}%",
-    }

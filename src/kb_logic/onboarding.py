@@ -19,10 +19,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from kb_logic import _payload
+from kb_logic import _answer, _payload
 from kb_logic.constants import Lang
 from kb_logic.messages import message
-from kb_logic.rules import statement
 
 Flow = Literal["client_adds_partner", "partner_adds_client", "access_client_account"]
 FLOWS: Final[tuple[Flow, ...]] = ("client_adds_partner", "partner_adds_client", "access_client_account")
@@ -71,18 +70,39 @@ def parse(payload: _payload.JsonObject) -> Onboarding:
     return Onboarding(_payload.choice(data, "flow", "", FLOWS), _payload.choice(data, "role", "", ROLES))
 
 
+NEXT: Final[dict[Flow, str]] = {
+    "client_adds_partner": "add_partner",
+    "partner_adds_client": "add_client",
+    "access_client_account": "access_client_account",
+}
+"""The guide section of each procedure (``rules.SECTIONS`` key)."""
+
+
 def to_json(result: OnboardingSteps, lang: Lang) -> dict[str, object]:
-    """The bridge answer."""
+    """The bridge answer (contract v2): the steps are the reasons, each linked to its paragraph."""
     role = message(f"onboarding.role.{result.role}", lang)
-    if result.flow == "partner_adds_client" and not result.allowed:
-        text = message("onboarding.partner_adds_client.denied", lang, role=role)
-    else:
-        text = message(f"onboarding.{result.flow}", lang, role=role)
-    return {
+    raw: dict[str, object] = {
         "allowed": result.allowed,
         "flow": result.flow,
         "role": result.role,
-        "steps": [{"id": rule, "text": statement(rule, lang)} for rule in result.steps],
-        "rules": list(result.rules),
-        "message": text,
+        "steps": list(result.steps),
     }
+    if not result.allowed:
+        return _answer.answer(
+            raw,
+            verdict="ko",
+            text=message("onboarding.partner_adds_client.denied", lang, role=role),
+            reasons=[_answer.reason_for("ONB-P0", lang)],
+            details=[_answer.detail("role", role, lang)],
+            next=None,
+            rule_ids=result.rules,
+        )
+    return _answer.answer(
+        raw,
+        verdict="info",
+        text=message(f"onboarding.{result.flow}", lang, role=role),
+        reasons=[_answer.reason_for(rule, lang) for rule in result.steps],
+        details=[_answer.detail("role", role, lang)],
+        next=_answer.next_step(NEXT[result.flow], lang),
+        rule_ids=result.rules,
+    )

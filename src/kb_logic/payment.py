@@ -1,13 +1,17 @@
 """PAY: who pays, who sees the invoices, what the partner earns — full access only.
 
-With ``price`` and ``rate`` the answer also gives the amounts of that order, rounded to
-cents (half up). The rate is the reader's assumption: the guides only state "up to 35 %".
+With ``price`` and ``rate`` the answer also gives the amounts of that order, to the cent. The
+rate is in percent (0 ≤ rate ≤ :data:`~kb_logic.constants.MAX_RATE`) and is the reader's
+assumption: the guides only state "up to 35 %". Amounts are decimals, never floats, and add up:
+when the partner pays, pays + saves = price; when the client pays, the client pays the price
+and the partner's cashback is price x rate, rounded once (half up).
 
->>> r = evaluate(PaymentQuestion("full", "client", 100, 0.2))
->>> r.who_pays, r.partner_benefit, r.amounts
-('client', 'cashback', Amounts(client_pays=100.0, partner_pays=0.0, partner_earns=20.0, partner_saves=0.0))
->>> evaluate(PaymentQuestion("full", "partner", 99.99, 0.35)).amounts.partner_pays
-64.99
+>>> r = evaluate(PaymentQuestion("full", "client", Decimal(100), Decimal(20)))
+>>> r.who_pays, r.partner_benefit, r.amounts.client_pays, r.amounts.partner_earns
+('client', 'cashback', Decimal('100.00'), Decimal('20.00'))
+>>> a = amounts("partner", Decimal("19.90"), Decimal(25))
+>>> a.partner_pays, a.partner_saves, a.partner_pays + a.partner_saves
+(Decimal('14.92'), Decimal('4.98'), Decimal('19.90'))
 >>> evaluate(PaymentQuestion("limited", "client", None, None)).not_covered
 True
 """
@@ -18,12 +22,11 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Final, Literal
 
-from kb_logic import _payload
+from kb_logic import _answer, _payload, formatting
 from kb_logic.access import ACCESS_TYPES, Access
 from kb_logic.constants import CURRENCIES, MAX_RATE, Currency, Lang
 from kb_logic.errors import CurrencyError, InvalidValueError, MissingFieldError
-from kb_logic.messages import format_amount, format_rate, message, number_values
-from kb_logic.rules import statement
+from kb_logic.messages import message
 
 Payer = Literal["client", "partner"]
 PAYERS: Final[tuple[Payer, ...]] = ("client", "partner")
@@ -31,29 +34,30 @@ PAYERS: Final[tuple[Payer, ...]] = ("client", "partner")
 CLIENT_RULES: Final = ("PAY-C1", "PAY-C2", "PAY-C3", "PAY-C4", "PAY-C5", "PAY-X1", "PAY-X2")
 PARTNER_RULES: Final = ("PAY-P1", "PAY-P2", "PAY-P3", "PAY-P4", "PAY-P5", "PAY-X1", "PAY-X2")
 CENT: Final = Decimal("0.01")
-EXACT: Final = Context(prec=800, rounding=ROUND_HALF_UP)
-"""Enough digits for any finite float price times any rate, so cents are never lost."""
+EXACT: Final = Context(prec=200, rounding=ROUND_HALF_UP)
+"""Enough digits for any accepted price times any accepted rate: the share is rounded once, at the cent."""
 
 
 @dataclass(frozen=True, slots=True)
 class PaymentQuestion:
-    """The partnership's access type, who pays, and optionally one order's price and an assumed rate."""
+    """The partnership's access type, who pays, and optionally one order's price and an assumed
+    rate in percent."""
 
     access: Access
     payer: Payer
-    price: float | None
-    rate: float | None
-    currency: Currency | None = None  # only echoed, so the front end can format the amounts
+    price: Decimal | None
+    rate: Decimal | None
+    currency: Currency | None = None  # only to show the amounts with their currency
 
 
 @dataclass(frozen=True, slots=True)
 class Amounts:
-    """What one order costs each side and what the partner gets (cashback or discount)."""
+    """What one order costs each side and what the partner gets (cashback or discount), in cents."""
 
-    client_pays: float
-    partner_pays: float
-    partner_earns: float
-    partner_saves: float
+    client_pays: Decimal
+    partner_pays: Decimal
+    partner_earns: Decimal
+    partner_saves: Decimal
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,28 +75,32 @@ class PaymentAnswer:
     change_notice: Literal["email"] | None
     changed_by: Literal["client"] | None
     amounts: Amounts | None
-    rate: float | None
-    price: float | None
+    rate: Decimal | None
+    price: Decimal | None
     rules: tuple[str, ...]
     currency: Currency | None = None
 
 
-def _cents(value: Decimal) -> float:
-    return float(value.quantize(CENT, context=EXACT))
+def _cents(value: Decimal) -> Decimal:
+    return value.quantize(CENT, context=EXACT)
 
 
-def amounts(payer: Payer, price: float, rate: float) -> Amounts:
-    """The amounts of one order at ``price`` with the assumed ``rate``.
+def amounts(payer: Payer, price: Decimal, rate: Decimal) -> Amounts:
+    """The amounts of one order at ``price`` with the assumed ``rate`` (percent).
 
-    >>> amounts("client", 10.005, 0.1)
-    Amounts(client_pays=10.01, partner_pays=0.0, partner_earns=1.0, partner_saves=0.0)
+    The share (cashback or discount) is price x rate rounded once; the price is shown to the cent,
+    and what the partner pays is that price minus the share, so the two add up exactly.
+
+    >>> a = amounts("client", Decimal("10.005"), Decimal(10))
+    >>> a.client_pays, a.partner_earns, a.partner_pays
+    (Decimal('10.01'), Decimal('1.00'), Decimal('0.00'))
     """
-    exact_price, exact_rate = Decimal(repr(price)), Decimal(repr(rate))
-    share = EXACT.multiply(exact_price, exact_rate)
+    zero = _cents(Decimal(0))
+    share = _cents(EXACT.divide(EXACT.multiply(price, rate), Decimal(100)))
     if payer == "client":  # PAY-C1, PAY-C2: the client pays the public price, the partner gets cashback
-        return Amounts(_cents(exact_price), 0.0, _cents(share), 0.0)
+        return Amounts(_cents(price), zero, share, zero)
     # PAY-P1, PAY-P2: the partner pays, with its reseller discount applied directly
-    return Amounts(0.0, _cents(EXACT.subtract(exact_price, share)), 0.0, _cents(share))
+    return Amounts(zero, EXACT.subtract(_cents(price), share), zero, share)
 
 
 def evaluate(question: PaymentQuestion) -> PaymentAnswer:
@@ -137,29 +145,29 @@ def evaluate(question: PaymentQuestion) -> PaymentAnswer:
 
 
 def parse(payload: _payload.JsonObject) -> PaymentQuestion:
-    """The typed input of the ``payment`` call (``price`` and ``rate`` go together)."""
+    """The typed input of the ``payment`` call (``price`` and ``rate`` go together; ``rate`` in percent)."""
     data = _payload.fields(payload, "", required=("access", "payer"), optional=("price", "rate", "currency"))
     access = _payload.choice(data, "access", "", ACCESS_TYPES)
     payer = _payload.choice(data, "payer", "", PAYERS)
-    price = _payload.number(data, "price", "") if "price" in data else None
-    rate = _payload.number(data, "rate", "") if "rate" in data else None
+    price = _payload.decimal(data, "price", "") if "price" in data else None
+    rate = _payload.decimal(data, "rate", "") if "rate" in data else None
     for given, needed in (("price", "rate"), ("rate", "price")):
         if given in data and needed not in data:
             raise MissingFieldError(needed)
     if rate is not None and rate > MAX_RATE:
-        raise InvalidValueError("rate", detail="rate", max=str(MAX_RATE))
+        raise InvalidValueError("rate", detail="rate")
     currency: Currency | None = None
     if "currency" in data:
-        given = _payload.text(data, "currency", "")
+        typed = _payload.text(data, "currency", "")
+        given = typed.strip().upper()
         if given not in CURRENCIES:
-            raise CurrencyError("currency", value=given)
+            raise CurrencyError("currency", value=typed)
         currency = "CHF" if given == "CHF" else "EUR"
     return PaymentQuestion(access, payer, price, rate, currency)
 
 
-def to_json(result: PaymentAnswer, lang: Lang) -> dict[str, object]:
-    """The bridge answer."""
-    answer: dict[str, object] = {
+def _raw(result: PaymentAnswer) -> dict[str, object]:
+    raw: dict[str, object] = {
         "applicable": result.applicable,
         "not_covered": result.not_covered,
         "silent": "limited_payment" if result.not_covered else None,
@@ -173,31 +181,60 @@ def to_json(result: PaymentAnswer, lang: Lang) -> dict[str, object]:
         "max_rate": MAX_RATE,
         "currency": result.currency,
     }
-    if result.not_covered:
-        parts = [message("silent.limited_payment", lang)]
-    else:
-        parts = [message(f"payment.{result.payer}", lang), message("payment.change", lang)]
-        answer["statements"] = [{"id": rule, "text": statement(rule, lang)} for rule in result.rules]
     if result.amounts is not None and result.price is not None and result.rate is not None:
-        shown = {
-            "price": format_amount(result.price, lang),
-            "rate": format_rate(result.rate, lang),
-            "client_pays": format_amount(result.amounts.client_pays, lang),
-            "partner_pays": format_amount(result.amounts.partner_pays, lang),
-            "partner_earns": format_amount(result.amounts.partner_earns, lang),
-            "partner_saves": format_amount(result.amounts.partner_saves, lang),
+        raw["amounts"] = {
+            "price": str(result.price),
+            "rate": str(result.rate),
+            "client_pays": str(result.amounts.client_pays),
+            "partner_pays": str(result.amounts.partner_pays),
+            "partner_earns": str(result.amounts.partner_earns),
+            "partner_saves": str(result.amounts.partner_saves),
         }
-        parts.append(message(f"payment.amounts.{result.payer}", lang, **shown))
-        answer["amounts"] = {
-            "price": result.price,
-            "rate": result.rate,
-            "client_pays": result.amounts.client_pays,
-            "partner_pays": result.amounts.partner_pays,
-            "partner_earns": result.amounts.partner_earns,
-            "partner_saves": result.amounts.partner_saves,
+    return raw
+
+
+def to_json(result: PaymentAnswer, lang: Lang) -> dict[str, object]:
+    """The bridge answer (contract v2, see :mod:`kb_logic._answer`)."""
+    if result.not_covered:
+        return _answer.answer(
+            _raw(result),
+            verdict="not_covered",
+            text=message("silent.verdict", lang),
+            reasons=[_answer.reason(message("silent.limited_payment", lang)), _answer.reason_for("ACC-F3", lang)],
+            details=[],
+            next=_answer.next_step("support", lang),
+            rule_ids=result.rules,
+        )
+    payer = result.payer
+    party = message(f"value.{payer}", lang)
+    details = [
+        _answer.detail("who_pays", party, lang),
+        _answer.detail("invoices_visible_to", party, lang),
+        _answer.detail("installed_in", message("value.client", lang), lang),
+        _answer.detail("partner_benefit", message(f"value.{result.partner_benefit}", lang), lang),
+    ]
+    first = "PAY-C" if payer == "client" else "PAY-P"
+    reasons = [_answer.reason_for(f"{first}1", lang), _answer.reason_for(f"{first}2", lang)]
+    text = message(f"payment.{payer}", lang)
+    if result.amounts is not None and result.price is not None and result.rate is not None:
+        money = {
+            key: formatting.money(getattr(result.amounts, key), result.currency, lang)
+            for key in ("client_pays", "partner_pays", "partner_earns", "partner_saves")
         }
-    if result.rate is not None:
-        parts.append(message("silent.actual_rates", lang, **number_values(lang)))
-    answer["rules"] = list(result.rules)
-    answer["message"] = " ".join(parts)
-    return answer
+        text = message(f"payment.amounts.{payer}", lang, **money)
+        details += [
+            _answer.detail("price", formatting.money(result.price, result.currency, lang), lang),
+            _answer.detail("rate", formatting.percent(result.rate, lang), lang),
+        ]
+        shown = ("client_pays", "partner_earns") if payer == "client" else ("partner_pays", "partner_saves")
+        details += [_answer.detail(key, money[key], lang) for key in shown]
+        reasons.append(_answer.reason(message("silent.actual_rates", lang), "savings"))
+    return _answer.answer(
+        _raw(result),
+        verdict="info",
+        text=text,
+        reasons=reasons,
+        details=details,
+        next=_answer.next_step("change_payment", lang),
+        rule_ids=result.rules,
+    )

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kb_logic import _payload
+from kb_logic import _answer, _payload
 from kb_logic.constants import Lang
 from kb_logic.messages import message
-from kb_logic.rules import FAMILIES, statement
+from kb_logic.rules import FAMILIES
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,18 +45,21 @@ def parse(payload: _payload.JsonObject) -> SupportQuestion:
 
 
 def to_json(result: SupportCodes, lang: Lang) -> dict[str, object]:
-    """The bridge answer: where to find each code."""
-
-    def item(rule: str) -> dict[str, str]:
-        return {"id": rule, "text": statement(rule, lang)}
-
-    return {
-        "has_vip_code": result.vip_code,
-        "support_code": item("CODE-2"),
-        "temporary_access": item("CODE-3"),
-        "vip_code": item("CODE-4") if result.vip_code else None,
-        "is_transfer_code": result.transfer_code,
-        "transfer_code_note": item("CODE-1"),
-        "rules": list(result.rules),
-        "message": message(f"support_code.{'premium' if result.vip_code else 'standard'}", lang),
-    }
+    """The bridge answer (contract v2): where to find each code, neither being a transfer code."""
+    shown = ("CODE-2", "CODE-4", "CODE-1") if result.vip_code else ("CODE-2", "CODE-1")
+    return _answer.answer(
+        {
+            "has_vip_code": result.vip_code,
+            "support_code": result.support_code,
+            "is_transfer_code": result.transfer_code,
+        },
+        verdict="info",
+        text=message(f"support_code.{'premium' if result.vip_code else 'standard'}", lang),
+        reasons=[_answer.reason_for(rule, lang) for rule in shown],
+        details=[
+            _answer.detail("support_code", _answer.yes_no(result.support_code, lang), lang),
+            _answer.detail("vip_code", _answer.yes_no(result.vip_code, lang), lang),
+        ],
+        next=_answer.next_step("vip_code" if result.vip_code else "support_code", lang),
+        rule_ids=result.rules,
+    )

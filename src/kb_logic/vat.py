@@ -5,22 +5,42 @@ the number is registered (the EU VIES service and the Swiss UID register are onl
 Covered: the 27 EU member states (``EL`` for Greece), ``XI`` (Northern Ireland), Switzerland
 (``CHE`` + 9 digits, with or without ``MWST``/``TVA``/``IVA``/``TPV``), ``GB`` and ``NO``.
 
-Numbers are accepted as people write them: any case, spaces (also U+00A0, U+202F), dots,
-dashes, slashes, commas, underscores. ``compact`` is the canonical form of a valid number
-(``None`` when invalid).
+Numbers are accepted as people write them, the same way for every country (as leniently as
+python-stdnum's ``compact()`` is for its most lenient country): any case, any Unicode space
+(U+00A0, U+202F…), dots, dashes, slashes, commas, underscores, colons ("FR: 40…", as Italian
+and Luxembourg numbers are written), the Belgian "(0)" after the prefix, and the invisible
+characters that copying from a PDF or an e-mail brings along (zero-width space and joiners,
+word joiner, BOM, soft hyphen, direction marks: every Unicode format character). ``compact`` is
+the canonical form of a valid number (``None`` when invalid).
 
->>> check(VatQuery("CHE-116.281.710 MWST", None)).compact
+The country, when given, is a code as an ISO select sends it: ``GR`` means Greece and is
+checked as ``EL`` (the answer says so); a number whose prefix is another country's is a
+mismatch, and the answer names both.
+
+>>> evaluate(VatQuery("CHE-116.281.710 MWST", None)).compact
 'CHE116281710MWST'
->>> check(VatQuery("fr 40 303 265 045", None)).country
+>>> evaluate(VatQuery("fr 40 303 265 045", None)).country
 'FR'
->>> r = check(VatQuery("GR 094259216", None))
+>>> evaluate(VatQuery("FR: 40 303 265 045", None)).compact
+'FR40303265045'
+>>> evaluate(VatQuery("BE (0)403.019.261", None)).compact
+'BE0403019261'
+>>> evaluate(VatQuery("FR\u200b40\u00ad303\ufeff265 045", None)).valid
+True
+>>> r = evaluate(VatQuery("GR 094259216", None))
 >>> r.valid, r.reason, r.hint
 (False, 'country', 'greece')
->>> check(VatQuery("40303265045", "FR")).compact
+>>> r = evaluate(VatQuery("094259216", "GR"))
+>>> r.valid, r.compact, r.hint
+(True, 'EL094259216', 'greece_iso')
+>>> r = evaluate(VatQuery("DE136695976", "FR"))
+>>> r.valid, r.reason, r.prefix, r.given
+(False, 'mismatch', 'DE', 'FR')
+>>> evaluate(VatQuery("40303265045", "FR")).compact
 'FR40303265045'
->>> check(VatQuery("NO 995 525 828", None)).compact
+>>> evaluate(VatQuery("NO 995 525 828", None)).compact
 'NO995525828MVA'
->>> check(VatQuery("DE 136695978", None)).reason
+>>> evaluate(VatQuery("DE 136695978", None)).reason
 'checksum'
 """
 
@@ -37,13 +57,14 @@ from stdnum.eu import vat as eu_vat
 from stdnum.gb import vat as gb_vat
 from stdnum.no import mva as no_mva
 
-from kb_logic import _payload
+from kb_logic import _answer, _payload
+from kb_logic._text import invisible
 from kb_logic.constants import Lang
 from kb_logic.messages import message
-from kb_logic.rules import FAMILIES, statement
+from kb_logic.rules import FAMILIES
 
-Reason = Literal["empty", "country", "format", "length", "checksum"]
-Hint = Literal["greece", "oss", "prefix", "supported", "swiss", "mismatch"]
+Reason = Literal["empty", "country", "mismatch", "format", "length", "checksum"]
+Hint = Literal["greece", "greece_iso", "oss", "prefix", "supported", "swiss", "mismatch"]
 
 EU_STATES: Final[tuple[str, ...]] = (
     "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "EL", "ES", "FI", "FR", "HR", "HU",
@@ -56,7 +77,12 @@ COUNTRIES: Final[tuple[str, ...]] = (*EU_STATES, "XI", "CH", "GB", "NO")
 
 OSS_PREFIXES: Final = ("EU", "IM")
 DASHES: Final = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
-SEPARATORS: Final = ".,/_" + DASHES
+SEPARATORS: Final = ".,/_:" + DASHES
+"""Dropped wherever they are (python-stdnum drops ``:`` for IT, LU and GR: here for every country)."""
+BELGIAN_ZERO: Final = "(0)"
+"""Written after the prefix of Belgian numbers ("BE (0)403.019.261"); read as ``0``, for every country."""
+ISO_ALIASES: Final[dict[str, str]] = {"GR": "EL", "CHE": "CH"}
+"""Country codes a form may send (ISO 3166 for Greece) → the VAT prefix checked."""
 ALLOWED: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+*")  # + and * occur in old Irish numbers
 
 
@@ -82,14 +108,21 @@ class VatCheck:
     rules: tuple[str, ...]
 
 
+def _dropped(ch: str) -> bool:
+    # isspace() covers every space, no-break ones included; invisible() what a paste brings.
+    return ch.isspace() or ch in SEPARATORS or invisible(ch)
+
+
 def clean(number: str) -> str:
-    """Drop spaces (any Unicode space) and separators, upper-case.
+    """Drop spaces (any Unicode space), separators and invisible characters; upper-case.
 
     >>> clean("che-116.281.710\\u202fmwst")
     'CHE116281710MWST'
+    >>> clean("\\ufeffbe:\\u00a0(0)403\\u200b019\\u00ad261")
+    'BE(0)403019261'
     """
     text = unicodedata.normalize("NFKC", number)
-    return "".join(ch for ch in text if not ch.isspace() and ch not in SEPARATORS).upper()
+    return "".join(ch for ch in text if not _dropped(ch)).upper()
 
 
 def _verdict(
@@ -126,23 +159,24 @@ def _stdnum(country: str, rest: str) -> str:
     return str(eu_vat.validate(country + rest))
 
 
-def check(query: VatQuery) -> VatCheck:
+def evaluate(query: VatQuery) -> VatCheck:
     """Check one number (see the module docstring for what is covered)."""
     number = clean(query.number)
-    given = clean(query.country) if query.country else None
-    if given == "CHE":
-        given = "CH"
+    typed = clean(query.country) if query.country else None
+    given = ISO_ALIASES.get(typed, typed) if typed else None
     if not number:
         return _verdict(False, None, reason="empty")
     prefix, rest = _split(number)
-    if "GR" in (prefix, given):
+    if rest.startswith(BELGIAN_ZERO):
+        rest = "0" + rest.removeprefix(BELGIAN_ZERO)
+    if prefix == "GR":  # a number written with GR is written wrong: its prefix is EL
         return _verdict(False, None, reason="country", hint="greece")
     if prefix in OSS_PREFIXES:
         return _verdict(False, None, reason="country", hint="oss")
     if given is not None and given not in COUNTRIES:
         return _verdict(False, None, reason="country", hint="supported")
     if prefix is not None and given is not None and prefix != given:
-        return _verdict(False, None, reason="country", hint="mismatch", prefix=prefix, given=given)
+        return _verdict(False, None, reason="mismatch", hint="mismatch", prefix=prefix, given=typed)
     if prefix == "CH" and not number.startswith("CHE"):
         return _verdict(False, "CH", reason="format", hint="swiss")
     if prefix is not None and prefix not in COUNTRIES:
@@ -150,7 +184,8 @@ def check(query: VatQuery) -> VatCheck:
     country = prefix or given
     if country is None:
         return _verdict(False, None, reason="country", hint="prefix")
-    hint: Hint | None = "swiss" if country == "CH" else None
+    greek: Hint | None = "greece_iso" if typed == "GR" else None  # say we read GR as EL
+    hint: Hint | None = "swiss" if country == "CH" else greek
     if not rest or not ALLOWED.issuperset(rest):
         return _verdict(False, country, reason="format", hint=hint)
     try:
@@ -158,13 +193,10 @@ def check(query: VatQuery) -> VatCheck:
     except stdnum_errors.InvalidLength:
         return _verdict(False, country, reason="length", hint=hint)
     except stdnum_errors.InvalidChecksum:
-        return _verdict(False, country, reason="checksum")
+        return _verdict(False, country, reason="checksum", hint=greek)
     except stdnum_errors.ValidationError:  # InvalidFormat, InvalidComponent
         return _verdict(False, country, reason="format", hint=hint)
-    return _verdict(True, country, compact=compact)
-
-
-evaluate = check
+    return _verdict(True, country, compact=compact, hint=greek)
 
 
 def parse(payload: _payload.JsonObject) -> VatQuery:
@@ -176,25 +208,42 @@ def parse(payload: _payload.JsonObject) -> VatQuery:
 
 
 def to_json(result: VatCheck, lang: Lang) -> dict[str, object]:
-    """The bridge answer (with the VAT-1..4 steps: where to enter the number)."""
-    shown = result.country or "?"
+    """The bridge answer (contract v2, see :mod:`kb_logic._answer`): the verdict, the hint and,
+    for a valid number, what the check does not tell; the link to where to enter it."""
+    name = message(f"country.{result.country}", lang) if result.country else "?"
     if result.valid:
-        verdict = message("vat.valid", lang, compact=result.compact, country=shown)
+        verdict = message("vat.valid", lang, compact=result.compact, country=name)
     else:
-        verdict = message(f"vat.{result.reason}", lang, country=shown)
+        verdict = message(f"vat.{result.reason}", lang, country=name)
     hint = None
     if result.hint is not None:
         hint = message(f"vat.hint.{result.hint}", lang, prefix=result.prefix, country=result.given)
-    scope = message("vat.scope", lang)
-    return {
+    reasons = [_answer.reason(hint)] if hint else []
+    if result.valid:
+        reasons.append(_answer.reason(message("vat.scope", lang)))
+    details = []
+    if result.compact:
+        details.append(_answer.detail("compact", result.compact, lang))
+    if result.country:
+        details.append(_answer.detail("country", name, lang))
+    raw: dict[str, object] = {
         "valid": result.valid,
         "country": result.country,
         "compact": result.compact,
         "reason": result.reason,
-        "hint": hint,
+        "hint": result.hint,
+        # raw pair of a country/prefix mismatch (the hint says it in words)
+        "mismatch": (
+            {"prefix": result.prefix, "country": result.given} if result.hint == "mismatch" else None
+        ),
         "checks": "form_and_check_digits",
-        "scope": scope,
-        "steps": [{"id": rule, "text": statement(rule, lang)} for rule in result.rules],
-        "rules": list(result.rules),
-        "message": " ".join(part for part in (verdict, hint, scope) if part),
     }
+    return _answer.answer(
+        raw,
+        verdict="ok" if result.valid else "ko",
+        text=verdict,
+        reasons=reasons,
+        details=details,
+        next=_answer.next_step("vat_existing", lang) if result.valid else None,
+        rule_ids=result.rules,
+    )

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from _logic_helpers import ask, fails
+from _logic_helpers import ask, assert_rules, fails
+
+NBSP = "\u00a0"
 
 
 def grant(name: str, access: str, *products: str) -> dict[str, object]:
@@ -14,9 +16,10 @@ def acc(partners: list[dict[str, object]], request: dict[str, object], **extra: 
     return ask("access", partners=partners, request=request, **extra)
 
 
-def test_ACC_F1_F2_F3_F4_full_access_capabilities() -> None:
+@pytest.mark.rule("ACC-F1", "ACC-F2", "ACC-F3", "ACC-F4", "ACC-F5")
+def test_full_access_capabilities() -> None:
     answer = acc([], {"name": "Agence", "access": "full"})
-    assert answer["allowed"] is True and answer["not_covered"] is False
+    assert answer["allowed"] is True and answer["verdict"] == "ok"
     assert answer["capabilities"] == {
         "manages": "all",  # ACC-F1
         "can_order_renew": True,  # ACC-F2
@@ -24,13 +27,25 @@ def test_ACC_F1_F2_F3_F4_full_access_capabilities() -> None:
         "payment_methods": True,  # ACC-F3
     }
     assert answer["rules"] == ["ACC-F1", "ACC-F2", "ACC-F3", "ACC-F4", "ACC-F5"]
+    assert_rules(answer, "ACC-F1", "ACC-F2", "ACC-F3", "ACC-F4", "ACC-F5")
+    assert answer["details"] == [
+        {"key": "manages", "label": "Produits gérés", "value": "tous les produits du client"},
+        {"key": "can_order_renew", "label": "Commande et renouvelle", "value": "oui"},
+        {"key": "revenue_on", "label": "Revenus", "value": "sur toute commande ou tout renouvellement"},
+        {"key": "payment_methods", "label": "Moyens de paiement", "value": "à définir avec le client"},
+    ]
 
 
-def test_ACC_F5_second_full_access_partner_refused() -> None:
-    answer = acc([grant("A", "full")], grant("B", "full"))
-    assert answer["allowed"] is False and answer["not_covered"] is False
-    assert answer["rules"] == ["ACC-F5"]
-    assert "A" in str(answer["message"])
+@pytest.mark.rule("ACC-F5")
+def test_second_full_access_partner_refused_names_the_first() -> None:
+    fr = acc([grant("Agence Alpha", "full")], grant("Agence Beta", "full"))
+    en = acc([grant("Agence Alpha", "full")], grant("Agence Beta", "full"), lang="en")
+    for answer in (fr, en):
+        assert answer["allowed"] is False and answer["verdict"] == "ko"
+        assert answer["rules"] == ["ACC-F5"] and answer["reasons"][0]["anchor"] == "acc-f5"  # type: ignore[index]
+        assert_rules(answer, "ACC-F5")
+    assert fr["message"] == f"Pas possible{NBSP}: le client a déjà un partenaire en accès complet (Agence Alpha)."
+    assert en["message"] == "Not possible: the client already has a full-access partner (Agence Alpha)."
 
 
 def test_ACC_F5_full_refused_even_with_limited_partners_too() -> None:
@@ -38,7 +53,8 @@ def test_ACC_F5_full_refused_even_with_limited_partners_too() -> None:
     assert answer["allowed"] is False
 
 
-def test_ACC_L1_L2_L3_L4_limited_access_capabilities() -> None:
+@pytest.mark.rule("ACC-L1", "ACC-L2", "ACC-L3", "ACC-L4", "ACC-L5")
+def test_limited_access_capabilities() -> None:
     answer = acc([], grant("Agence", "limited", " Web  hosting ", "kMail"))
     assert answer["allowed"] is True
     assert answer["capabilities"] == {
@@ -47,10 +63,13 @@ def test_ACC_L1_L2_L3_L4_limited_access_capabilities() -> None:
         "revenue_on": "client_purchases_of_managed_products",  # ACC-L4
         "payment_methods": False,
     }
-    assert answer["rules"] == ["ACC-L1", "ACC-L2", "ACC-L3", "ACC-L4", "ACC-L5"]
+    assert_rules(answer, "ACC-L1", "ACC-L2", "ACC-L3", "ACC-L4", "ACC-L5")
+    en = acc([], grant("Agence", "limited", " Web  hosting ", "kMail"), lang="en")
+    assert answer["message"] == f"Possible{NBSP}: Agence peut recevoir un accès limité à Web hosting, kMail."
+    assert en["message"] == "Possible: Agence can be given limited access to Web hosting, kMail."
 
 
-def test_ACC_L5_several_limited_partners_with_different_products() -> None:
+def test_several_limited_partners_with_different_products() -> None:
     answer = acc(
         [grant("A", "limited", "kMail"), grant("C", "limited", "kDrive")], grant("B", "limited", "Web")
     )
@@ -58,22 +77,26 @@ def test_ACC_L5_several_limited_partners_with_different_products() -> None:
     assert answer["conflicts"] == []
 
 
-def test_ACC_L5_overlapping_products_refused_case_and_space_insensitive() -> None:
+@pytest.mark.rule("ACC-L5")
+def test_overlapping_products_refused_case_and_space_insensitive() -> None:
     answer = acc(
         [grant("A", "limited", "Web  Hosting", "kMail")], grant("B", "limited", "web hosting", "kDrive")
     )
-    assert answer["allowed"] is False and answer["not_covered"] is False
+    assert answer["allowed"] is False and answer["verdict"] == "ko"
     assert answer["conflicts"] == ["web hosting"]
     assert answer["rules"] == ["ACC-L5"]
+    assert_rules(answer, "ACC-L5")
+    assert answer["details"] == [{"key": "conflicts", "label": "Produits déjà gérés", "value": "web hosting"}]
 
 
-def test_ACC_9_changing_products_of_an_existing_limited_partner() -> None:
+@pytest.mark.rule("ACC-9")
+def test_changing_products_of_an_existing_limited_partner() -> None:
     answer = acc(
         [grant("A", "limited", "kMail"), grant("C", "limited", "Web")],
         grant("a", "limited", "kMail", "kDrive"),
     )
-    assert answer["allowed"] is True
-    assert "ACC-9" in answer["rules"]
+    assert answer["allowed"] is True and answer["reasons"][0]["anchor"] == "acc-9"  # type: ignore[index]
+    assert_rules(answer, "ACC-9")
 
 
 @pytest.mark.parametrize(
@@ -86,12 +109,13 @@ def test_ACC_9_changing_products_of_an_existing_limited_partner() -> None:
 def test_silent_mixed_access_not_covered(
     partners: list[dict[str, object]], request_: dict[str, object]
 ) -> None:
-    for lang in ("fr", "en"):
+    expected = {"fr": "Contactez le Support Infomaniak.", "en": "Please contact Infomaniak Support."}
+    for lang, pointer in expected.items():
         answer = acc(partners, request_, lang=lang)
-        assert answer["allowed"] is None
-        assert answer["not_covered"] is True
+        assert answer["allowed"] is None and answer["verdict"] == "not_covered"
         assert answer["silent"] == "mixed_access"
-    assert "Support" in str(answer["message"])
+        assert answer["reasons"][0]["text"].endswith(pointer)  # type: ignore[index]
+        assert answer["next"]["anchor"] == "support-code"  # type: ignore[index]
 
 
 def test_silent_change_of_access_type_not_covered() -> None:
@@ -103,6 +127,7 @@ def test_limited_needs_products() -> None:
     for request in (grant("B", "limited"), {"name": "B", "access": "limited"}):
         error = fails("access", {"partners": [], "request": request})
         assert (error["code"], error["field"]) == ("value", "request.products")
+        assert error["label"] == "Produits (Accès demandé)"
     error = fails("access", {"partners": [], "request": grant("B", "limited", " ")})
     assert (error["code"], error["field"]) == ("value", "request.products[0]")
 

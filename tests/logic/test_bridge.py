@@ -1,67 +1,153 @@
-"""The JSON bridge: calls, describe(), error codes, languages, never raising."""
+"""The JSON bridge: calls, the answer contract v2 in both languages, error codes, never raising."""
 
 from __future__ import annotations
 
 import json
 import math
+import re
+from decimal import Decimal
 
 import pytest
-from _logic_helpers import fails
+from _logic_helpers import ask, assert_rules, fails
+from conftest import REPO
 
-from kb_logic.bridge import CALLS, call, describe
-from kb_logic.errors import ERROR_CODES, KbError
+from kb_logic import anchors, lists
+from kb_logic.bridge import CALLS, call
+from kb_logic.errors import ERROR_CODES
+from kb_logic.messages import keys
+from kb_logic.rules import RULE_IDS, SECTIONS
 
 EXAMPLES: dict[str, dict[str, object]] = {
     "eligibility": {"entity": "company", "registered": True, "annual_amount": 2000, "currency": "CHF",
                     "provides_support": True, "handles_billing": True, "exclusive_tenders": True,
                     "accepts_conditions": True},
     "access": {"partners": [], "request": {"name": "A", "access": "full"}},
-    "payment": {"access": "full", "payer": "client", "price": 100, "rate": 0.2},
+    "payment": {"access": "full", "payer": "client", "price": 100, "rate": 20},
     "vat": {"number": "CHE-116.281.710 MWST"},
     "onboarding": {"flow": "partner_adds_client", "role": "legal_representative"},
     "support_code": {"premium_support": True},
 }  # fmt: skip
 
 
-def test_calls_and_describe() -> None:
+def test_calls_are_the_rule_modules() -> None:
     assert set(CALLS) == set(EXAMPLES)
-    described = describe()
-    assert set(described["calls"]) == set(CALLS)  # type: ignore[call-overload]
-    assert described["errors"] == list(ERROR_CODES)
-    json.dumps(described, allow_nan=False)
+    assert CALLS["payment"].startswith("PAY:") and CALLS["vat"].startswith("VAT:")
 
 
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
-def test_every_call_answers_in_both_languages(name: str) -> None:
-    fr = call(name, EXAMPLES[name])
-    en = call(name, {**EXAMPLES[name], "lang": "en"})
-    for answer in (fr, en):
-        assert "error" not in answer
-        assert answer["rules"] and isinstance(answer["message"], str)
-        json.dumps(answer, allow_nan=False)
+def test_every_call_answers_v2_in_both_languages(name: str) -> None:
+    fr = ask(name, **EXAMPLES[name])
+    en = ask(name, **EXAMPLES[name], lang="en")
     assert fr["message"] != en["message"]
-    assert fr["rules"] == en["rules"]
+    assert fr["rules"] == en["rules"] and fr["verdict"] == en["verdict"]
+    assert [r["anchor"] for r in fr["reasons"]] == [r["anchor"] for r in en["reasons"]]  # type: ignore[attr-defined]
+    assert [d["key"] for d in fr["details"]] == [d["key"] for d in en["details"]]  # type: ignore[attr-defined]
     assert call(name, {**EXAMPLES[name], "lang": "fr"}) == fr  # fr is the default
 
 
-def test_error_codes() -> None:
-    assert ERROR_CODES == ("json", "unknown_call", "missing_field", "unknown_field", "type", "value",
-                           "currency", "lang", "internal")  # fmt: skip
+@pytest.mark.rule("VAT-1", "VAT-2", "VAT-3", "VAT-4")
+def test_vat_answer_is_short_and_links_where_to_enter_the_number() -> None:
+    """Issue 8: the VAT answer repeated the four-step procedure; now one link to where to enter it."""
+    valid = ask("vat", number="CHE-116.281.710 MWST", lang="en")
+    assert valid["verdict"] == "ok"
+    assert valid["next"] == {"text": "Add the number to your organisation", "anchor": "vat-2"}
+    assert all(reason["anchor"] is None for reason in valid["reasons"])  # type: ignore[attr-defined]
+    assert {"key": "country", "label": "Country", "value": "Switzerland"} in valid["details"]  # type: ignore[operator]
+    assert_rules(valid, "VAT-1", "VAT-2", "VAT-3", "VAT-4")
+    invalid = ask("vat", number="FR40303265046")
+    assert invalid["verdict"] == "ko" and invalid["next"] is None and invalid["reasons"] == []
+    assert invalid["message"] == "Numéro non valable\u00a0: les chiffres de contrôle ne correspondent pas (France)."
+
+
+def test_anchor_set_is_every_rule_and_section() -> None:
+    assert anchors() == {rule.lower() for rule in RULE_IDS} | set(SECTIONS.values())
+
+
+@pytest.mark.no_pyodide
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_anchor_is_in_exactly_one_guide(lang: str) -> None:
+    """The build maps each anchor kb_logic can return to one page: it must be there, once."""
+    where: dict[str, list[str]] = {}
+    for page in sorted((REPO / "docs" / lang).rglob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        ids = re.findall(r"\{\s*#([\w-]+)\s*\}", text)
+        ids += [rule.lower() for rule in re.findall(r"<!--\s*kb:rule\s+([\w-]+)\s*-->", text)]
+        for key in re.findall(r"<!--\s*kb:list\s+([\w.]+)\s*-->", text):
+            ids += [item.rule.lower() for item in lists(lang)[key] if item.rule]  # type: ignore[arg-type]
+        for anchor in ids:
+            where.setdefault(anchor, []).append(page.name)
+    for anchor in sorted(anchors()):
+        guides = [page for page in where.get(anchor, []) if page != "glossary.md"]
+        assert len(guides) == 1, f"{lang}: anchor {anchor!r} found in {guides}"
+
+
+# One real request per error code: the codes are what a request can produce, not a list of classes.
+ERROR_REQUESTS: dict[str, tuple[object, object]] = {
+    "json": ("vat", "not an object"),
+    "unknown_call": ("nope", {}),
+    "missing_field": ("vat", {}),
+    "unknown_field": ("vat", {"number": "x", "extra": 1}),
+    "type": ("vat", {"number": 1}),
+    "value": ("payment", {"access": "full", "payer": "client", "price": 1, "rate": 36}),
+    "currency": ("payment", {"access": "full", "payer": "client", "currency": "USD"}),
+    "lang": ("vat", {"number": "x", "lang": "de"}),
+}
+
+
+def test_error_codes_each_come_from_a_request() -> None:
+    assert set(ERROR_CODES) == {*ERROR_REQUESTS, "internal"}
+    for code, (name, payload) in ERROR_REQUESTS.items():
+        if code == "json":
+            continue  # the CLI's: the bridge is given Python objects (see test_cli)
+        assert fails(name, payload)["code"] == code, code  # type: ignore[arg-type]
+    for code in ERROR_CODES:
+        assert f"error.{code}" in keys()
+
+
+def test_error_shape_and_non_string_call_names() -> None:
     assert fails("nope", {})["code"] == "unknown_call"
-    assert fails(None, {})["code"] == "unknown_call"  # type: ignore[arg-type]
-    for payload in ([], "x", 1, None, True, {1: 2}):
+    for name in (None, 1, ["vat"], {"vat": 1}):
+        assert fails(name, {})["code"] == "unknown_call"  # type: ignore[arg-type]
+    payloads: list[object] = [[], "x", 1, None, True, {1: 2}]
+    for payload in payloads:
         error = fails("vat", payload)
-        assert (error["code"], error["field"]) == ("type", None)
+        assert (error["code"], error["field"], error["label"]) == ("type", None, None)
     error = fails("vat", {"number": "x", "lang": "de"})
     assert (error["code"], error["field"]) == ("lang", "lang")
     assert fails("vat", {"number": "x", "lang": 1})["code"] == "type"
 
 
-def test_errors_are_localized() -> None:
+def test_errors_are_localized_with_labels() -> None:
     fr = fails("eligibility", {"lang": "fr"})
     en = fails("eligibility", {"lang": "en"})
-    assert fr["message"].startswith("Champ manquant")  # type: ignore[union-attr]
-    assert en["message"].startswith("Missing field")  # type: ignore[union-attr]
+    assert (fr["message"], fr["label"]) == ("Champ manquant\u00a0: Type de demandeur.", "Type de demandeur")
+    assert (en["message"], en["label"]) == ("Missing field: Applicant type.", "Applicant type")
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_every_field_has_a_label_in_each_language(name: str) -> None:
+    for field in EXAMPLES[name]:
+        payload = {key: value for key, value in EXAMPLES[name].items() if key != field}
+        fr, en = fails(name, payload), fails(name, {**payload, "lang": "en"})
+        assert fr["field"] == en["field"] == field
+        assert fr["label"] != field and en["label"] != field and fr["label"] != en["label"], (fr, en)
+
+
+def test_nested_fields_are_named_by_their_labels() -> None:
+    payload = {"partners": [{"name": "A", "access": "full"}, {"name": "B", "access": "x"}],
+               "request": {"name": "C", "access": "full"}}  # fmt: skip
+    fr = fails("access", payload)
+    en = fails("access", {**payload, "lang": "en"})
+    assert (fr["field"], fr["label"]) == ("partners[1].access", "Type d’accès (partenaire existant 2)")
+    assert (en["field"], en["label"]) == ("partners[1].access", "Access type (existing partner 2)")
+
+
+def test_numbers_may_be_decimals_or_strings() -> None:
+    base = {"access": "full", "payer": "partner"}
+    as_float = call("payment", {**base, "price": 19.9, "rate": 25})
+    as_decimal = call("payment", {**base, "price": Decimal("19.90"), "rate": Decimal(25)})
+    as_string = call("payment", {**base, "price": "19,90", "rate": "25"})
+    assert as_float["message"] == as_decimal["message"] == as_string["message"]
 
 
 def test_nan_and_inf_never_leak_into_answers() -> None:
@@ -80,12 +166,4 @@ def test_internal_errors_are_answers(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(kb_logic.vat, "clean", boom)
     error = fails("vat", {"number": "FR1"})
     assert error["code"] == "internal"
-
-
-def test_kb_error_family() -> None:
-    for code in ERROR_CODES:
-        assert any(cls.code == code for cls in [KbError, *_subclasses(KbError)])
-
-
-def _subclasses(cls: type) -> list[type]:
-    return [sub for direct in cls.__subclasses__() for sub in (direct, *_subclasses(direct))]
+    json.dumps(error)

@@ -1,17 +1,27 @@
-"""Property tests (hypothesis): bridge.call never raises, for any JSON-like payload."""
+"""Property tests (hypothesis): bridge.call never raises, for any JSON-like payload, any VAT text
+(invisible characters included) and any call name; the CLI's ``call`` always answers one JSON object
+with exit 0 or 2, for any bytes."""
 
 from __future__ import annotations
 
 import json
+import sys
+from decimal import Decimal
 
 import pytest
 
-hypothesis = pytest.importorskip("hypothesis")
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+if sys.platform == "emscripten":  # hypothesis is not installed in Pyodide; elsewhere its absence fails
+    pytest.skip("hypothesis runs in CPython only", allow_module_level=True)
 
-from kb_logic.bridge import CALLS, call  # noqa: E402
-from kb_logic.errors import ERROR_CODES  # noqa: E402
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from kb_logic import _text
+from kb_logic.__main__ import run_call
+from kb_logic.bridge import CALLS, call
+from kb_logic.constants import MAX_RATE
+from kb_logic.errors import ERROR_CODES
+from kb_logic.vat import VatQuery, evaluate
 
 pytestmark = pytest.mark.no_pyodide
 
@@ -61,16 +71,31 @@ WORDS = [
     "GR094259216",
     "EU372022452",
     "FR40303265045",
+    "BE (0)403.019.261",
+    "FR: 40 303 265 045",
+    "19,90",
+    "1 234,50",
 ]
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u180e"
+"""What a paste from a PDF or an e-mail brings along (format characters, category Cf)."""
+ODD_SPACES = "\u00a0\u202f\u2007\u2009\u3000\t"
+SURROGATES = st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF)
 
-scalars = (
-    st.none() | st.booleans() | st.integers() | st.floats() | st.sampled_from(WORDS) | st.text(max_size=20)
+# Text with everything people paste, lone surrogates included (hypothesis leaves those out by default).
+pasted = st.text(
+    st.characters(codec=None) | st.sampled_from(INVISIBLE + ODD_SPACES + ":()-./") | SURROGATES, max_size=30
 )
+numbers = (
+    st.integers()
+    | st.floats()
+    | st.decimals(allow_nan=True, allow_infinity=True)
+    | st.integers(min_value=0, max_value=10**60).map(lambda n: Decimal(n).scaleb(-20))
+)
+scalars = st.none() | st.booleans() | numbers | st.sampled_from(WORDS) | pasted
 json_like = st.recursive(
     scalars,
     lambda inner: (
-        st.lists(inner, max_size=4)
-        | st.dictionaries(st.sampled_from(FIELDS) | st.text(max_size=5), inner, max_size=5)
+        st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(FIELDS) | st.text(max_size=5), inner, max_size=5)
     ),
     max_leaves=12,
 )
@@ -94,24 +119,92 @@ def test_call_never_raises(name: str, payload: object) -> None:
     _check(call(name, payload))
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.text(max_size=40), st.none() | st.text(max_size=4), st.sampled_from(["fr", "en"]))
+@settings(max_examples=100, deadline=None)
+@given(json_like.filter(lambda value: not isinstance(value, str)), payloads)
+@example(None, {}).via("explicit")
+@example(3, {"number": "FR40303265045"}).via("explicit")
+@example(["vat"], {"number": "FR40303265045"}).via("explicit")
+@example({"name": "vat"}, {}).via("explicit")
+def test_a_call_name_that_is_not_a_string_is_an_unknown_call(name: object, payload: object) -> None:
+    answer = call(name, payload)
+    error = answer["error"]
+    assert isinstance(error, dict) and error["code"] == "unknown_call"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    pasted, st.none() | pasted | st.sampled_from(["GR", "gr", "EL", "CHE", "FR\u200b"]), st.sampled_from(["fr", "en"])
+)
 def test_vat_answers_any_text(number: str, country: str | None, lang: str) -> None:
     answer = call("vat", {"number": number, "country": country, "lang": lang})
     _check(answer)
     assert "error" not in answer
 
 
+VALID = ["FR40303265045", "BE0403019261", "CHE116281710MWST", "EL094259216", "DE136695976", "NO995525828MVA"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(VALID), st.lists(st.sampled_from(INVISIBLE + ODD_SPACES + " .-"), max_size=6), st.data())
+def test_pasted_invisible_characters_and_spaces_never_change_the_verdict(
+    number: str, noise: list[str], data: st.DataObject
+) -> None:
+    noisy = number
+    for ch in noise:
+        at = data.draw(st.integers(min_value=0, max_value=len(noisy)))
+        noisy = noisy[:at] + ch + noisy[at:]
+    assert evaluate(VatQuery(noisy, None)) == evaluate(VatQuery(number, None))
+
+
+@settings(max_examples=200, deadline=None)
+@given(pasted, st.lists(st.sampled_from(INVISIBLE), max_size=4), st.data())
+def test_name_key_ignores_invisible_characters_and_is_idempotent(
+    name: str, noise: list[str], data: st.DataObject
+) -> None:
+    noisy = name
+    for ch in noise:
+        at = data.draw(st.integers(min_value=0, max_value=len(noisy)))
+        noisy = noisy[:at] + ch + noisy[at:]
+    key = _text.name_key(name)
+    assert _text.name_key(noisy) == key
+    assert _text.name_key(key) == key
+    assert key == key.strip() and "  " not in key
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    names | SURROGATES.map(str), st.binary(max_size=200) | payloads.map(lambda p: json.dumps(p, default=str).encode())
+)
+def test_cli_call_is_always_one_json_object_with_exit_0_or_2(name: str, raw: bytes) -> None:
+    status, text = run_call(name, raw)
+    assert status in (0, 2), text
+    answer = json.loads(text.encode("utf-8"))  # strict UTF-8: no lone surrogate reaches the output
+    assert isinstance(answer, dict) and "\n" not in text
+    assert ("error" in answer) == (status == 2)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.sampled_from(["\ufeff", ""]), st.sampled_from(sorted(CALLS)), payloads)
+def test_cli_call_with_a_bom_reads_the_same_as_without(bom: str, name: str, payload: object) -> None:
+    raw = json.dumps(payload, default=str).encode()
+    assert run_call(name, bom.encode() + raw) == run_call(name, raw)
+
+
 @settings(max_examples=200, deadline=None)
 @given(
-    st.floats(min_value=0, allow_infinity=False) | st.integers(min_value=0, max_value=10**300),
-    st.floats(min_value=0, max_value=0.35),
+    st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False, allow_infinity=False),
+    st.decimals(min_value=0, max_value=MAX_RATE, places=3, allow_nan=False, allow_infinity=False),
     st.sampled_from(["client", "partner"]),
 )
-def test_payment_amounts_always_in_cents(price: float, rate: float, payer: str) -> None:
+def test_payment_amounts_are_cents_that_add_up(price: Decimal, rate: Decimal, payer: str) -> None:
     answer = call("payment", {"access": "full", "payer": payer, "price": price, "rate": rate})
     _check(answer)
     amounts = answer["amounts"]
     assert isinstance(amounts, dict)
-    for key in ("client_pays", "partner_pays", "partner_earns", "partner_saves"):
-        assert amounts[key] >= 0
+    money = {key: Decimal(amounts[key]) for key in ("client_pays", "partner_pays", "partner_earns", "partner_saves")}
+    for value in money.values():
+        assert value >= 0 and value == value.quantize(Decimal("0.01"))
+    if payer == "partner":
+        assert money["partner_pays"] + money["partner_saves"] == price
+    else:
+        assert money["client_pays"] == price

@@ -8,7 +8,7 @@ import sys
 import time
 
 import pytest
-from conftest import REPO
+from conftest import REPO, unavailable
 
 pytestmark = [pytest.mark.pyodide, pytest.mark.no_pyodide]
 
@@ -19,7 +19,7 @@ WHEELS = REPO / "build" / "pyodide-wheels"
 def test_suite_passes_inside_pyodide() -> None:
     node = shutil.which("node")
     if node is None or not NODE_PYODIDE.is_file():
-        pytest.skip("node or node_modules/pyodide missing (run `npm ci`)")
+        unavailable("node or node_modules/pyodide missing (run `npm ci`)")
     built = subprocess.run(
         [sys.executable, str(REPO / "tools" / "build_wheels.py"), str(WHEELS), "--test-deps"],
         capture_output=True, text=True, timeout=600, check=False,

@@ -61,7 +61,9 @@ def guides(lang: str | None = None) -> list[Page]:
     return [p for p in pages(lang) if p.is_guide]
 
 
-SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]
+_SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+assert _SITE_URL, "mkdocs.yml has no site_url"
+SITE_URL = _SITE_URL[1]
 
 
 @cache

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import urllib.error
+import urllib.request
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from site_helpers import SITE_URL, pages, soup
+from bs4 import BeautifulSoup
+from site_helpers import SITE_URL, Page, pages, soup
 
 LOCAL = "http://site.invalid/"
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
@@ -15,15 +19,20 @@ NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.
 NOT_FOUND_TEXT = {"fr": ("introuvable", "n'existe pas", "n’existe pas"), "en": ("not found",)}
 
 
-@pytest.mark.parametrize("page", pages(), ids=str)
-def test_html_lang_matches_the_part_of_the_site(built_site: Path, page):
-    assert soup(built_site, page.file).html.get("lang") == page.lang
+def html_lang(html: BeautifulSoup) -> str | None:
+    root = html.find("html")
+    return str(root.get("lang")) if root is not None and root.get("lang") else None
 
 
 @pytest.mark.parametrize("page", pages(), ids=str)
-def test_language_switcher_points_to_the_counterpart(built_site: Path, page):
+def test_html_lang_matches_the_part_of_the_site(built_site: Path, page: Page) -> None:
+    assert html_lang(soup(built_site, page.file)) == page.lang
+
+
+@pytest.mark.parametrize("page", pages(), ids=str)
+def test_language_switcher_points_to_the_counterpart(built_site: Path, page: Page) -> None:
     html = soup(built_site, page.file)
-    switcher = {a["hreflang"]: a["href"] for a in html.select("header a[hreflang]")}
+    switcher = {str(a["hreflang"]): str(a["href"]) for a in html.select("header a[hreflang]")}
     assert set(switcher) == {"fr", "en"}, f"{page}: language switcher links {switcher}"
     for lang, href in switcher.items():
         target = urlsplit(urljoin(urljoin(LOCAL, page.path), href)).path.lstrip("/")
@@ -36,17 +45,17 @@ def sitemap(built_site: Path) -> dict[str, dict[str, str]]:
     """Sitemap entry path -> {hreflang: alternate path}."""
     root = ET.parse(built_site / "sitemap.xml").getroot()
     prefix = urlsplit(SITE_URL).path
-    entries = {}
+    entries: dict[str, dict[str, str]] = {}
     for url in root.findall("sm:url", NS):
         loc = urlsplit(url.findtext("sm:loc", "", NS).strip()).path.removeprefix(prefix)
         entries[loc] = {
-            link.get("hreflang"): urlsplit(link.get("href")).path.removeprefix(prefix)
+            link.get("hreflang", ""): urlsplit(link.get("href", "")).path.removeprefix(prefix)
             for link in url.findall("xhtml:link", NS) if link.get("rel") == "alternate"
         }
     return entries
 
 
-def test_sitemap_has_hreflang_alternates_for_every_page(built_site: Path):
+def test_sitemap_has_hreflang_alternates_for_every_page(built_site: Path) -> None:
     entries = sitemap(built_site)
     problems = []
     for page in pages():
@@ -59,24 +68,46 @@ def test_sitemap_has_hreflang_alternates_for_every_page(built_site: Path):
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_404_page_is_in_its_language(built_site: Path, lang: str):
+def test_404_page_is_in_its_language(built_site: Path, lang: str) -> None:
     file = "404.html" if lang == "fr" else "en/404.html"
     html = soup(built_site, file)
-    assert html.html.get("lang") == lang, f"/{file}: <html lang={html.html.get('lang')!r}>"
-    text = (html.select_one("article") or html.body).get_text(" ", strip=True).lower()
+    assert html_lang(html) == lang, f"/{file}: <html lang={html_lang(html)!r}>"
+    text = (html.select_one("article") or html).get_text(" ", strip=True).lower()
     assert any(words in text for words in NOT_FOUND_TEXT[lang]), f"/{file} does not say it in {lang}: {text!r}"
     # its language switcher offers the home pages, not some page built last
-    switcher = {a["hreflang"]: urlsplit(urljoin(LOCAL, a["href"])).path for a in html.select("header a[hreflang]")}
+    switcher = {str(a["hreflang"]): urlsplit(urljoin(LOCAL, str(a["href"]))).path
+                for a in html.select("header a[hreflang]")}
     assert switcher in ({}, {"fr": "/", "en": "/en/"}), f"/{file}: language switcher {switcher}"
 
 
-@pytest.mark.parametrize(("path", "lang"), [("nowhere/", "fr"), ("en/nowhere/", "en")])
-def test_missing_page_is_served_with_the_404_of_its_language(site_server: str, path: str, lang: str):
-    import urllib.error
-    import urllib.request
-
-    with pytest.raises(urllib.error.HTTPError) as error:
-        urllib.request.urlopen(site_server + path, timeout=10)
-    assert error.value.code == 404
-    body = error.value.read().decode("utf-8")
-    assert f'<html lang="{lang}"' in body
+@pytest.mark.browser
+@pytest.mark.parametrize(("path", "lang", "heading"), [
+    ("nowhere/deeper/still/", "fr", "Page introuvable"),
+    ("en/nowhere/deeper/still/", "en", "Page not found"),
+])
+def test_404_page_works_at_any_depth(page: Any, site_server: str, path: str, lang: str, heading: str) -> None:
+    """A host answers any missing path with the site's 404.html of that part of the site (the test server does
+    what a host does): the page must then work at any depth. Its styles, scripts and links must not be relative
+    to /404.html, and it must speak the reader's language."""
+    broken: list[str] = []
+    page.on("response", lambda r: broken.append(f"{r.status} {r.url}")
+            if r.status >= 400 and r.url != site_server + path else None)
+    page.on("requestfailed", lambda r: broken.append(f"failed {r.url}"))
+    response = page.goto(site_server + path, wait_until="load")
+    assert response is not None and response.status == 404
+    assert page.locator("html").get_attribute("lang") == lang
+    shown = page.locator("article h1").first.inner_text()
+    assert shown == heading, f"/{path}: heading {shown!r}"
+    assert not broken, f"/{path}: the 404 page's own files fail at this depth:\n" + "\n".join(broken)
+    # styled by the theme (its stylesheet resolved), not a bare HTML page
+    assert page.evaluate("() => getComputedStyle(document.querySelector('.md-header')).position") in ("sticky", "fixed")
+    hrefs = page.eval_on_selector_all("a[href]", "(links) => links.map((a) => a.href)")
+    local = sorted({h.split("#")[0] for h in hrefs if h.startswith(site_server)})
+    assert local, f"/{path}: no link back into the site"
+    dead = []
+    for href in local:
+        try:
+            urllib.request.urlopen(href, timeout=10).close()
+        except urllib.error.HTTPError as error:
+            dead.append(f"{error.code} {href}")
+    assert not dead, f"/{path}: links of the 404 page lead nowhere:\n" + "\n".join(dead)

@@ -84,3 +84,35 @@ def test_search_stays_in_the_page_language(page: Any, no_third_party: Any, site_
     assert without_word, (
         f"every result for {stemmed!r} contains the exact word: stemming is not shown to work ({found})"
     )
+
+
+# Every kind of page, in each language: the search bundle's URL must resolve the same way everywhere.
+# The 404s are asked for at a missing deep path (the server answers with that language's 404 page, whose
+# relative URLs would point below the missing folder) and at their own address.
+PAGE_KINDS = {
+    "home": {"fr": "", "en": "en/"},
+    "guide": {"fr": "billing-and-vat/vat-number/", "en": "en/billing-and-vat/vat-number/"},
+    "glossary": {"fr": "glossary/", "en": "en/glossary/"},
+    "404": {"fr": "404.html", "en": "en/404.html"},
+    "404-deep": {"fr": "no/such/page/", "en": "en/no/such/page/"},
+}
+QUERY = {"fr": "facturation", "en": "invoices"}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("kind", list(PAGE_KINDS))
+def test_search_works_from_every_kind_of_page(page: Any, no_third_party: Any, site_server: str,
+                                              kind: str, lang: str) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" and "404" not in msg.text else None)
+    response = page.goto(site_server + PAGE_KINDS[kind][lang], wait_until="load")
+    assert response is not None and response.status == (404 if kind == "404-deep" else 200)
+    assert page.locator("html").get_attribute("lang") == lang
+    page.locator("[data-kb-search-open]").click()
+    page.locator("#kb-search-ui input").first.wait_for(state="visible", timeout=15_000)
+    found = search(page, QUERY[lang])
+    assert found, f"no result for {QUERY[lang]!r} from /{PAGE_KINDS[kind][lang]}: {errors}"
+    known = {"/" + p.path: p for p in pages()}
+    assert all(known.get(path) and known[path].lang == lang for path in found), found
+    assert not errors, errors

@@ -20,6 +20,8 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 import bench_scale  # noqa: E402
 import gen_synthetic  # noqa: E402
+import scale_browser  # noqa: E402
+from kbdev.mkdocs_yaml import Tagged, i18n_config, load_config  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +65,7 @@ def test_generator_is_deterministic(tmp_path: Path) -> None:
 
 def _plain(value: object) -> object:
     """A loaded config with its tags as comparable tuples."""
-    if isinstance(value, gen_synthetic.Tagged):
+    if isinstance(value, Tagged):
         return (value.tag, _plain(value.value))
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
@@ -74,20 +76,20 @@ def _plain(value: object) -> object:
 
 def test_config_gets_the_sections_and_their_translations(tree: tuple[Path, dict[str, list[str]]]) -> None:
     out, written = tree
-    config = gen_synthetic.load_config(out / "mkdocs.yml")
+    config = load_config(out / "mkdocs.yml")
     faq = next(item for item in config["nav"] if isinstance(item, dict) and "Questions fréquentes" in item)
     in_nav = [page for section in faq["Questions fréquentes"] for pages in section.values() for page in pages]
     assert in_nav == written["fr"]
-    i18n = gen_synthetic._i18n_config(config)
-    assert isinstance(i18n["build_only_locale"], gen_synthetic.Tagged)  # the writer's switch, kept as !ENV
+    i18n = i18n_config(config)
+    assert isinstance(i18n["build_only_locale"], Tagged)  # the writer's switch, kept as !ENV
     english = next(lang for lang in i18n["languages"] if lang["locale"] == "en")
     assert english["nav_translations"]["Questions fréquentes"] == "Frequently asked questions"
 
 
 def test_config_is_the_real_one_plus_the_synthetic_section(tree: tuple[Path, dict[str, list[str]]]) -> None:
     out, _ = tree
-    real = _plain(gen_synthetic.load_config(ROOT / "mkdocs.yml"))
-    copy = _plain(gen_synthetic.load_config(out / "mkdocs.yml"))
+    real = _plain(load_config(ROOT / "mkdocs.yml"))
+    copy = _plain(load_config(out / "mkdocs.yml"))
     assert isinstance(real, dict) and isinstance(copy, dict)
     assert copy["hooks"] == real["hooks"]  # every real hook, nothing added
     for hook in real["hooks"]:
@@ -95,7 +97,7 @@ def test_config_is_the_real_one_plus_the_synthetic_section(tree: tuple[Path, dic
     # without the synthetic nav entry and its translations, the copy is the real config
     copy["nav"] = [e for e in copy["nav"] if not (isinstance(e, dict) and "Questions fréquentes" in e)]
     synthetic = {"Questions fréquentes", *(gen_synthetic.section_title(k, "fr") for k in (1, 2))}
-    for lang in gen_synthetic._i18n_config(copy)["languages"]:
+    for lang in i18n_config(copy)["languages"]:
         kept = {k: v for k, v in (lang.pop("nav_translations", None) or {}).items() if k not in synthetic}
         if kept:
             lang["nav_translations"] = kept
@@ -106,7 +108,8 @@ def test_generated_tree_builds_strict_and_writer_switch_builds_one_language(
     tree: tuple[Path, dict[str, list[str]]], tmp_path: Path,
 ) -> None:
     out, written = tree
-    env = {**os.environ, "KB_SKIP_SEARCH": "1"}
+    # the copy's config, hooks and writer switch are under test, not the Pyodide runtime (its own tests)
+    env = {**os.environ, "KB_SKIP_SEARCH": "1", "KB_SKIP_RUNTIME": "1"}
     env.pop("KB_WRITER_LANG", None)
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(out / "mkdocs.yml")]
     done = subprocess.run([*cmd, "-d", str(tmp_path / "both")], env=env, capture_output=True, text=True)
@@ -140,20 +143,6 @@ def test_pagefind_on_disk_splits_the_bundle_per_language(tmp_path: Path) -> None
     assert found["shared_bytes"] == 40 + len((bundle / "pagefind-entry.json").read_bytes())
 
 
-def test_static_server_sends_the_right_mime_types(tmp_path: Path) -> None:
-    import urllib.request
-
-    (tmp_path / "pagefind").mkdir()
-    (tmp_path / "pagefind" / "wasm.fr.pagefind").write_bytes(b"\0asm")
-    (tmp_path / "pagefind" / "pagefind.js").write_text("export {}")
-    (tmp_path / "index.html").write_text("<p>hi</p>")
-    with bench_scale.static_server(tmp_path) as base:
-        for path, mime in {"pagefind/wasm.fr.pagefind": "application/wasm",
-                           "pagefind/pagefind.js": "text/javascript", "": "text/html; charset=utf-8"}.items():
-            with urllib.request.urlopen(base + path) as resp:
-                assert resp.headers["Content-Type"] == mime
-
-
 def _make_recipe(target: str) -> tuple[dict[str, str], list[str]]:
     """The environment and `mkdocs …` arguments of a Makefile target, at its default variables."""
     text = (ROOT / "Makefile").read_text(encoding="utf-8").replace("\\\n", " ")
@@ -173,13 +162,13 @@ def _make_recipe(target: str) -> tuple[dict[str, str], list[str]]:
 
 @pytest.mark.parametrize("target", ["serve", "write"])
 def test_serve_modes_run_the_makefile_targets(target: str) -> None:
-    assert list(bench_scale.SERVE_MODES) == ["serve", "write"]
-    assert bench_scale.serve_command(target, 8000) == _make_recipe(target)
+    assert list(scale_browser.SERVE_MODES) == ["serve", "write"]
+    assert scale_browser.serve_command(target, 8000) == _make_recipe(target)
 
 
 def test_child_env_sets_only_the_modes_switches(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KB_WRITER_LANG", "en")
     monkeypatch.setenv("KB_SKIP_SEARCH", "1")
-    assert not {"KB_WRITER_LANG", "KB_SKIP_SEARCH"} & bench_scale.child_env().keys()
-    env_extra, _ = bench_scale.serve_command("write", 8000)
-    assert bench_scale.child_env(env_extra)["KB_WRITER_LANG"] == "fr"
+    assert not {"KB_WRITER_LANG", "KB_SKIP_SEARCH"} & scale_browser.child_env().keys()
+    env_extra, _ = scale_browser.serve_command("write", 8000)
+    assert scale_browser.child_env(env_extra)["KB_WRITER_LANG"] == "fr"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from conftest import Helper
+from kbdev.common import free_port  # tools/ is on sys.path (tests/conftest.py)
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.browser
@@ -21,9 +22,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def serve_url() -> Iterator[str]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     proc = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
@@ -49,7 +48,9 @@ def serve_url() -> Iterator[str]:
 
 
 def test_wasm_is_served_as_wasm(serve_url: str) -> None:
-    with urllib.request.urlopen(serve_url + "assets/pyodide/pyodide.asm.wasm", timeout=10) as response:
+    with urllib.request.urlopen(serve_url + "assets/pyodide/manifest.json", timeout=10) as response:
+        wasm = json.load(response)["files"]["pyodide.asm.wasm"]  # content-hashed name
+    with urllib.request.urlopen(serve_url + "assets/pyodide/" + wasm, timeout=10) as response:
         assert response.headers["Content-Type"] == "application/wasm"
 
 

@@ -1,5 +1,7 @@
-// Answers of kb_logic's bridge -> DOM nodes. Every value goes in as text (textContent), never as HTML;
-// the only links are the rule anchors the build wrote into the page's data.
+// One renderer for every helper: kb_logic's answer (contract v2) -> DOM nodes. Python formats everything a
+// reader sees; this file only places strings, as text (textContent), never as HTML. The only links are the
+// guide anchors the build wrote into the page's data (anchor -> href). The no-JavaScript fallback is the
+// same shape, rendered at build time by the `answer` macro of widgets/templates/_frame.html.
 
 const el = (tag, props = {}, ...children) => {
   const node = Object.assign(document.createElement(tag), props);
@@ -7,120 +9,64 @@ const el = (tag, props = {}, ...children) => {
   return node;
 };
 
-function ruleLink(id, ctx) {
-  const href = ctx.rules[id];
-  return href ? el("a", { href, textContent: id }) : el("span", { textContent: id });
+// Text that links to its guide paragraph when the build knows the anchor, plain text otherwise.
+function linked(text, anchor, ctx) {
+  const href = anchor ? ctx.href(anchor) : undefined;
+  if (!href) return document.createTextNode(text);
+  const link = el("a", { href, textContent: text });
+  link.dataset.kbAnchor = anchor;
+  return link;
 }
 
-function ruleLinks(ids, ctx) {
-  const span = el("span", { className: "kb-result__rules" });
-  ids.forEach((id, i) => span.append(i ? ", " : "", ruleLink(id, ctx)));
-  return span;
+function errorBox(error, ctx) {
+  // kb_logic's messages are localized and name the field by its label; an internal failure is not shown raw.
+  const text = error.code === "internal" ? ctx.t("ui.error.internal") : error.message;
+  const box = el("div", { className: "kb-result kb-result--error", role: "alert" },
+    el("p", { className: "kb-result__verdict", textContent: text }));
+  box.dataset.kbVerdict = "error";
+  if (error.field) box.dataset.kbField = error.field;
+  return box;
 }
 
-function money(value, ctx, currency) {
-  const locale = ctx.lang === "fr" ? "fr-CH" : "en-CH";
-  return new Intl.NumberFormat(locale, { style: "currency", currency: currency || "CHF" }).format(value);
-}
-
-const yesNo = (value, ctx) => (value ? ctx.t("ui.yes") : ctx.t("ui.no"));
-
-function statements(answer, ctx) {
-  const items = answer.statements || answer.steps || [];
-  if (!items.length) return null;
-  const list = el(answer.steps ? "ol" : "ul", { className: "kb-result__statements" });
-  for (const item of items) list.append(el("li", {}, `${item.text} (`, ruleLink(item.id, ctx), ")"));
-  return list;
-}
-
-function frame(answer, ctx, verdict, ...extra) {
-  if (answer.error) {
-    const field = answer.error.field ? ctx.t("ui.invalid_field", { field: ctx.label(answer.error.field) }) : null;
-    return [el("div", { className: "kb-result kb-result--error", role: "alert" },
-      // kb_logic's messages are localized; an internal failure is not shown raw to the reader
-      el("p", { textContent: answer.error.code === "internal" ? ctx.t("ui.error.internal") : answer.error.message }),
-      field && el("p", { className: "kb-hint", textContent: field }))];
+// "Copy the link" for every answer; "copy the number" where the helper names a detail to copy (VAT).
+function actions(answer, ctx) {
+  const bar = el("div", { className: "kb-result__actions" });
+  const copyLink = el("button", { type: "button", className: "md-button", textContent: ctx.t("ui.copy.link") });
+  copyLink.dataset.kbCopy = "link";
+  bar.append(copyLink);
+  const detail = ctx.copyKey && answer.details?.find((d) => d.key === ctx.copyKey);
+  if (detail) {
+    const copyValue = el("button", { type: "button", className: "md-button", textContent: ctx.t("ui.copy.number") });
+    copyValue.dataset.kbCopy = "value";
+    copyValue.dataset.kbValue = detail.value;
+    bar.append(copyValue);
   }
-  const state = answer.not_covered ? "not-covered" : verdict === true ? "ok" : verdict === false ? "ko" : "info";
-  const box = el("div", { className: `kb-result kb-result--${state}` });
-  box.dataset.kbVerdict = state;
-  const verdictLine = extra.flat().find((node) => node?.classList?.contains("kb-result__verdict"));
-  if (verdictLine) box.append(verdictLine); // the short verdict first, then the explanation
-  box.append(el("p", { className: "kb-result__message", textContent: answer.message }));
-  if (answer.not_covered) box.append(el("p", { className: "kb-hint", textContent: ctx.t("ui.not_covered") }));
-  box.append(...extra.flat().filter((node) => node && node !== verdictLine));
-  const listed = statements(answer, ctx);
-  if (listed) box.append(listed);
-  else if (answer.rules?.length) box.append(el("p", { className: "kb-hint" }, `${ctx.t("ui.rules")} `, ruleLinks(answer.rules, ctx)));
-  return [box];
+  bar.append(el("span", { className: "kb-result__copied", role: "status" }));
+  return bar;
 }
 
-const line = (label, value) => el("p", {}, el("strong", { textContent: label }), " ", value);
-
-export const renderers = {
-  eligibility(answer, ctx) {
-    const unmet = answer.unmet?.length
-      ? line(ctx.t("ui.eligibility.unmet"), ruleLinks(answer.unmet, ctx)) : null;
-    return frame(answer, ctx, answer.eligible, unmet);
-  },
-
-  access(answer, ctx) {
-    const extra = [];
-    if (answer.conflicts?.length) extra.push(line(ctx.t("ui.access.conflicts"), answer.conflicts.join(", ")));
-    const caps = answer.capabilities;
-    if (caps && answer.allowed) {
-      const manages = caps.manages === "all" ? ctx.t("ui.access.manages.all") : caps.manages.join(", ");
-      extra.push(line(ctx.t("ui.access.manages"), manages),
-        line(ctx.t("ui.access.can_order_renew"), yesNo(caps.can_order_renew, ctx)),
-        line(ctx.t("ui.access.payment_methods"), yesNo(caps.payment_methods, ctx)));
+export function render(answer, ctx) {
+  if (answer.error) return errorBox(answer.error, ctx);
+  const box = el("div", { className: `kb-result kb-result--${answer.verdict}` });
+  box.dataset.kbVerdict = answer.verdict;
+  if (answer.rules?.length) box.dataset.kbRules = answer.rules.join(" "); // for tests and tools, never shown
+  box.append(el("p", { className: "kb-result__verdict", textContent: answer.message }));
+  if (answer.reasons?.length) {
+    box.append(el("ul", { className: "kb-result__reasons" },
+      ...answer.reasons.map((r) => el("li", {}, linked(r.text, r.anchor, ctx)))));
+  }
+  if (answer.details?.length) {
+    const list = el("dl", { className: "kb-result__details" });
+    for (const d of answer.details) {
+      const value = el("dd", { textContent: d.value });
+      value.dataset.kbKey = d.key;
+      list.append(el("div", {}, el("dt", { textContent: d.label }), value));
     }
-    return frame(answer, ctx, answer.allowed, extra);
-  },
-
-  payment(answer, ctx) {
-    const extra = [];
-    if (answer.applicable) {
-      const party = (p) => ctx.t(`ui.party.${p}`);
-      extra.push(line(ctx.t("ui.payment.who_pays"), party(answer.who_pays)),
-        line(ctx.t("ui.payment.invoices"), party(answer.invoices_visible_to)),
-        line(ctx.t("ui.payment.installed_in"), party(answer.installed_in)),
-        line(ctx.t("ui.payment.benefit"), ctx.t(`ui.payment.benefit.${answer.partner_benefit}`)));
-    }
-    if (answer.amounts) {
-      const a = answer.amounts;
-      const cur = answer.currency;
-      const dl = el("dl", { className: "kb-result__amounts" });
-      for (const key of ["client_pays", "partner_pays", "partner_earns", "partner_saves"]) {
-        const value = a[key];
-        dl.append(el("dt", { textContent: ctx.t(`ui.payment.amount.${key}`) }), el("dd", { textContent: money(value, ctx, cur) }));
-      }
-      extra.push(el("p", { className: "kb-result__label", textContent: ctx.t("ui.payment.amounts") }), dl);
-    }
-    return frame(answer, ctx, answer.applicable ? null : false, extra);
-  },
-
-  vat(answer, ctx) {
-    const extra = [];
-    if (answer.valid !== undefined) {
-      extra.push(el("p", { className: "kb-result__verdict", textContent: ctx.t(answer.valid ? "ui.vat.valid" : "ui.vat.invalid") }));
-    }
-    if (answer.hint) extra.push(el("p", { className: "kb-hint", textContent: answer.hint }));
-    if (answer.country) extra.push(line(ctx.t("ui.vat.country_found"), answer.country));
-    if (answer.compact && answer.valid) extra.push(line(ctx.t("ui.vat.compact"), el("code", { textContent: answer.compact })));
-    if (answer.steps?.length) extra.push(el("p", { className: "kb-result__label", textContent: ctx.t("ui.vat.steps") }));
-    return frame(answer, ctx, answer.valid, extra);
-  },
-
-  onboarding(answer, ctx) {
-    const extra = answer.steps?.length ? [el("p", { className: "kb-result__label", textContent: ctx.t("ui.onboarding.steps") })] : [];
-    return frame(answer, ctx, answer.allowed, extra);
-  },
-
-  support_code(answer, ctx) {
-    const items = [answer.support_code, answer.temporary_access, answer.vip_code, answer.transfer_code_note];
-    const list = el("ul", { className: "kb-result__statements" });
-    for (const item of items.filter(Boolean)) list.append(el("li", {}, `${item.text} (`, ruleLink(item.id, ctx), ")"));
-    const noVip = answer.has_vip_code === false ? el("p", { textContent: ctx.t("ui.support_code.no_vip") }) : null;
-    return frame(answer, ctx, null, noVip, list);
-  },
-};
+    box.append(list);
+  }
+  if (answer.next) {
+    box.append(el("p", { className: "kb-result__next" }, linked(answer.next.text, answer.next.anchor, ctx)));
+  }
+  box.append(actions(answer, ctx));
+  return box;
+}

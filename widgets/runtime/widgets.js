@@ -1,7 +1,7 @@
 // The widget runtime: mounts every [data-kb-widget] of the page, starts the Python worker only when a
 // helper comes into view or is touched, turns form fields into bridge payloads (each field's `name` is
 // the JSON field of the call), renders answers as text (never HTML), and mirrors inputs in the URL.
-import { renderers } from "./render.js";
+import { render } from "./render.js";
 
 const roots = [...document.querySelectorAll("[data-kb-widget]")];
 
@@ -56,11 +56,6 @@ function fieldValue(el) {
   if (el.type === "checkbox") return el.checked;
   const raw = el.value.trim();
   if (raw === "") return undefined;
-  if (el.type === "number") {
-    const n = Number(raw.replace(",", "."));
-    if (!Number.isFinite(n)) return raw; // sent as typed: kb_logic answers with a localized type error
-    return el.dataset.kbScale ? n * Number(el.dataset.kbScale) : n;
-  }
   if (el.dataset.kbType === "list") return raw.split(",").map((s) => s.trim()).filter(Boolean);
   return raw;
 }
@@ -187,6 +182,7 @@ function renumber(list) {
 // ---------- one helper ----------
 function mount(root) {
   const data = JSON.parse(root.querySelector("script[data-kb-data]").textContent);
+  // Strings arrive final (kb_logic formats them); `{name}` placeholders carry only other final strings.
   const t = (key, params = {}) => (data.strings[key] ?? key).replace(/\{(\w+)\}/g, (_, k) => params[k] ?? "");
   const name = root.dataset.kbWidget;
   const form = root.querySelector("[data-kb-form]");
@@ -194,9 +190,9 @@ function mount(root) {
   const statusText = root.querySelector("[data-kb-status-text]");
   const progress = root.querySelector("[data-kb-progress]");
   const retry = root.querySelector("[data-kb-retry]");
-  // Errors name the bridge field; the reader sees that field's label instead.
-  const label = (field) => form.querySelector(`label[for='${form.elements.namedItem(field)?.id}']`)?.textContent ?? field;
-  const ctx = { t, lang: data.lang, rules: data.rules, name, label };
+  // anchor -> href: the build wrote each guide page's URL (relative to this page) once, anchors point at one.
+  const href = (anchor) => (anchor in data.anchors ? `${data.pages[data.anchors[anchor]]}#${anchor}` : undefined);
+  const ctx = { t, href, copyKey: data.copy };
   let sequence = 0;
   let touched = restoreState(root);
 
@@ -205,28 +201,58 @@ function mount(root) {
     retry.hidden = state !== "error";
     progress.hidden = state !== "loading";
     if (state === "loading") {
+      // The bar shows how far the download is; the page formats no number itself.
       const { loaded = 0, total = 0 } = detail;
       progress.max = total || 100;
       progress.value = loaded;
-      const mb = (n) => (n / 1e6).toLocaleString(data.lang, { maximumFractionDigits: 1 });
-      statusText.textContent = total ? t("ui.loading.progress", { loaded: mb(loaded), total: mb(total) }) : t("ui.loading");
+      statusText.textContent = t("ui.loading");
     } else if (state === "error") statusText.textContent = t("ui.error.load");
     else if (state === "ready") statusText.textContent = "";
   };
 
-  const update = async () => {
+  // An error marks its field (aria-invalid); an explicit submit also moves the focus there.
+  let shown = null; // the payload of the answer on screen
+  const update = async (event) => {
+    const submitted = event?.type === "submit";
+    const payload = payloadOf(form, data.lang);
+    const key = JSON.stringify(payload);
+    // A text field's "change" (on leaving it) repeats its "input": re-rendering the same answer would replace
+    // the copy buttons under a keyboard reader tabbing to them.
+    if ((event?.type === "change" || event?.type === "input") && key === shown) return;
+    shown = key;
     const mine = ++sequence;
     touched = true;
     scheduleSave();
     if (worker.state !== "ready") {
       result.replaceChildren(Object.assign(document.createElement("p"), { className: "kb-hint", textContent: t("ui.pending") }));
     }
-    const answer = await worker.call(name, payloadOf(form, data.lang));
+    const answer = await worker.call(name, payload);
     if (answer === null || mine !== sequence) return; // runtime down, or a newer input superseded this one
     for (const el of form.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
-    if (answer.error?.field) form.elements.namedItem(answer.error.field)?.setAttribute?.("aria-invalid", "true");
-    result.replaceChildren(...renderers[name](answer, ctx));
+    // kb_logic names list items "partners[0].name"; the form's field is "partners.0.name".
+    const field = answer.error?.field?.replace(/\[(\d+)\]/g, ".$1");
+    const invalid = field ? form.elements.namedItem(field) : null;
+    if (invalid instanceof HTMLElement) {
+      invalid.setAttribute("aria-invalid", "true");
+      if (submitted) invalid.focus();
+    }
+    result.replaceChildren(render(answer, ctx));
   };
+
+  // Handing an answer on: the URL holds the state; the VAT answer's number is one of its details.
+  result.addEventListener("click", async (event) => {
+    const button = event.target.closest("button[data-kb-copy]");
+    if (!button) return;
+    const status = button.parentElement.querySelector("[role=status]");
+    const link = button.dataset.kbCopy === "link";
+    if (link) flushSave();
+    try {
+      await navigator.clipboard.writeText(link ? location.href : button.dataset.kbValue);
+      status.textContent = link ? t("ui.copy.link.done") : t("ui.copy.number.done");
+    } catch {
+      status.textContent = t("ui.copy.failed");
+    }
+  });
 
   worker.listeners.add((state, detail) => {
     setState(state, detail);
@@ -234,7 +260,7 @@ function mount(root) {
   });
   form.addEventListener("input", update);
   form.addEventListener("change", update);
-  form.addEventListener("submit", (event) => { event.preventDefault(); update(); });
+  form.addEventListener("submit", (event) => { event.preventDefault(); update(event); });
   form.addEventListener("click", (event) => {
     const button = event.target.closest("button[type=button]");
     if (!button) return;
@@ -268,7 +294,9 @@ if (roots.length) {
     flushSave(); // the link carries the state of the last keystroke too
     location.assign(link.href);
   }, true);
-  // A helper in (or near) view: start Python as soon as the page is idle, at the latest 100 ms later.
+  // A helper in (or near) view: start Python as soon as the page is idle, at the latest 100 ms later (the
+  // runtime is then ready by the time a reader has typed; README "Figures" weighs this against intent).
+  // Under Save-Data nothing starts before the reader asks: focus, a tap, a keystroke, a filled deep link.
   const observer = new IntersectionObserver((entries) => {
     if (entries.some((e) => e.isIntersecting)) {
       observer.disconnect();
@@ -276,5 +304,5 @@ if (roots.length) {
       else setTimeout(() => worker.start(), 0);
     }
   }, { rootMargin: "200px" });
-  roots.forEach((root) => observer.observe(root));
+  if (!navigator.connection?.saveData) roots.forEach((root) => observer.observe(root));
 }

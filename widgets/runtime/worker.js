@@ -4,46 +4,83 @@
 //                 out: {type: "progress", loaded, total} | {type: "ready", ms, timings} | {type: "failed", reason}
 //                      {type: "answer", id, result}
 //
-// Boot: from the memory snapshot the build made (Python started, kb_logic imported and warmed) when it
-// matches this Pyodide; otherwise, or if it fails, a normal boot that loads the wheels by name from the
-// lock file (sha256-checked). Both paths answer the same.
-import { loadPyodide, version } from "../pyodide/pyodide.mjs";
-
+// Every runtime file comes under a content-hashed name that the build writes in manifest.json (cached
+// `immutable`: a returning reader's visit needs no network for them). Three boot paths, all answering the same:
+// - snapshot: the memory snapshot the build made (Python started, kb_logic imported and warmed) and the
+//   lean library zip (only the files it imported). Fast on a fast link: no interpreter start-up to pay.
+// - lean: the same zip without the snapshot: about 2 s more CPU, 3.7 MB fewer bytes. Chosen when the link,
+//   measured on the first bytes of the wasm, would take longer than that to bring the snapshot.
+// - wheels: the full stdlib and the wheels loaded by name from the lock file (sha256-checked). Used when
+//   the snapshot does not match this Pyodide or fails, and when an answer needs a module the other two lack.
 const runtimeBase = new URL("../pyodide/", import.meta.url);
 const post = (message) => self.postMessage(message);
 const timings = {};
 const since = (start) => Math.round(performance.now() - start);
+const at = (name) => new URL(name, runtimeBase).href;
+
+// Extra CPU of a boot without the snapshot over a boot from it (this machine's Chromium, `make bench`:
+// floor 2.0 s after its last byte vs 0.3 s to restore a snapshot). The snapshot is worth its bytes when
+// the link brings them faster than that.
+const LEAN_EXTRA_MS = 1700;
+const PROBE_BYTES = 192 * 1024; // wire bytes measured before choosing (0.15 s at 10 Mbit/s)
 
 // Counts the bytes of every response as it streams in, against the total the build wrote in the
-// manifest, so the helper can show honest progress (Pyodide itself reports none).
-// A failed download is fatal, and said at once: Pyodide logs a failed wasm fetch and then waits forever.
+// manifest, so the helper can show honest progress (Pyodide itself reports none); the same count measures
+// the link. A failed download is fatal, and said at once: Pyodide logs a failed wasm fetch and then waits
+// forever.
 const realFetch = self.fetch.bind(self);
-const optional = new Set(); // URLs whose failure only means "boot without it" (the snapshot)
+const optional = new Set(); // URLs whose failure only means "boot another way" (the snapshot)
+const prefetched = new Map(); // URL -> response promise started before loadPyodide asked for it
+const aliases = new Map(); // the names Pyodide asks for -> their content-hashed names
 let loaded = 0;
 let total = 0;
-self.fetch = async (input, init) => {
+const link = { wire: 0, first: 0, waiters: [] };
+let ratios = {}; // URL -> wire bytes per decoded byte (brotli sizes from the manifest)
+const finished = new Map(); // URL -> promise settled when its body has been read
+
+async function fetchCounted(url, init) {
   let response;
   try {
-    response = await realFetch(input, init);
+    response = await realFetch(url, init);
     if (!response.ok) throw new Error(`${response.status} ${response.statusText}: ${response.url}`);
   } catch (error) {
-    if (!optional.has(String(input))) fail(error);
+    if (!optional.has(url)) fail(error);
     throw error;
   }
   // Count on a clone and hand Pyodide the original response: WebAssembly.instantiateStreaming keeps its
   // URL and cache entry, so a returning reader's browser reuses the compiled wasm instead of compiling again.
-  if (response.body && total) countBytes(response.clone()).catch(() => {}); // the original reports failures
+  if (response.body) finished.set(url, countBytes(response.clone(), ratios[url] ?? 1).catch(() => {})); // the original reports failures
   return response;
+}
+
+self.fetch = (input, init) => {
+  const url = aliases.get(String(input)) ?? String(input);
+  const early = prefetched.get(url);
+  if (early) {
+    prefetched.delete(url);
+    return early;
+  }
+  return fetchCounted(url, init);
 };
 
+function prefetch(url) {
+  const response = fetchCounted(url);
+  response.catch(() => {}); // reported when Pyodide asks for it
+  prefetched.set(url, response);
+  return response;
+}
+
 let lastReport = 0;
-async function countBytes(response) {
+async function countBytes(response, ratio) {
   const reader = response.body.getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     loaded += value.byteLength; // decoded bytes: the manifest's sizes are uncompressed
     const now = performance.now();
+    link.first ||= now;
+    link.wire += value.byteLength * ratio;
+    if (link.wire >= PROBE_BYTES) for (const wake of link.waiters.splice(0)) wake();
     if (now - lastReport > 50) { // a few updates a second are enough for a progress bar
       lastReport = now;
       post({ type: "progress", loaded: Math.min(loaded, total), total });
@@ -52,72 +89,114 @@ async function countBytes(response) {
   post({ type: "progress", loaded: Math.min(loaded, total), total });
 }
 
-const BRIDGE = `
-import json
-from kb_logic import bridge
-
-def _kb_call(name, payload_json):
-    return json.dumps(bridge.call(name, json.loads(payload_json)), ensure_ascii=False, allow_nan=False)
-_kb_call
-`;
-
-function options(manifest) {
-  return {
-    indexURL: runtimeBase.href,
-    lockFileURL: new URL("pyodide-lock.json", runtimeBase).href,
-    stdLibURL: new URL(manifest.stdlib, runtimeBase).href,
-  };
+// "snapshot" when it is already in the HTTP cache, or when the link brings it faster than a boot without
+// it computes; "lean" otherwise. Also "lean" when the wasm came from the cache but the snapshot did not
+// (a returning reader whose link was slow): no byte to download beats any.
+async function choosePath(manifest, wasmURL, wasm) {
+  const snapshotURL = at(manifest.files.snapshot);
+  try {
+    const cached = await realFetch(snapshotURL, { cache: "only-if-cached", mode: "same-origin" });
+    if (cached.ok) {
+      countBytes(cached.clone(), 0).catch(() => {});
+      prefetched.set(snapshotURL, Promise.resolve(cached));
+      return { path: "snapshot", reason: "cached" };
+    }
+  } catch { /* not cached, or a server that forbids caching */ }
+  const started = performance.now();
+  const complete = wasm.then(() => finished.get(wasmURL)).catch(() => null);
+  await Promise.race([new Promise((wake) => link.waiters.push(wake)), complete]);
+  const elapsed = Math.max(performance.now() - (link.first || started), 1);
+  const bytesPerMs = link.wire / elapsed;
+  const snapshotWire = manifest.sizes[manifest.files.snapshot][1];
+  const snapshotMs = snapshotWire / bytesPerMs;
+  timings.link_mbit_s = Math.round(bytesPerMs * 8 / 1000 * 10) / 10;
+  if (snapshotMs < LEAN_EXTRA_MS / 4) { // a very fast link, or the disk cache: which one?
+    await complete;
+    const entry = performance.getEntriesByName(wasmURL).at(-1);
+    if (entry && entry.transferSize === 0 && entry.decodedBodySize > 0) return { path: "lean", reason: "wasm cached" };
+  }
+  return snapshotMs < LEAN_EXTRA_MS ? { path: "snapshot", reason: "fast link" } : { path: "lean", reason: "slow link" };
 }
 
-async function bootFromSnapshot(manifest) {
+async function bootFast(manifest, pyodideModule) {
+  const { loadPyodide } = pyodideModule;
+  const wasmURL = at(manifest.files["pyodide.asm.wasm"]);
+  const libURL = at(manifest.files.lib);
+  const wasm = prefetch(wasmURL);
+  prefetch(libURL);
+  const asm = import(at(manifest.files["pyodide.asm.mjs"]));
+  const { path, reason } = await choosePath(manifest, wasmURL, wasm);
+  timings.path = `${path} (${reason})`;
+  const base = { ...options(manifest), stdLibURL: libURL, createPyodideModule: (await asm).default };
   const start = performance.now();
-  const url = new URL(manifest.snapshot.file, runtimeBase).href;
-  optional.add(url);
-  // Handed over as a promise: Pyodide fetches and compiles the wasm while the snapshot downloads.
-  const bytes = fetch(url).then((response) => response.arrayBuffer())
-    .then((buffer) => { timings.fetch_snapshot = since(start); return buffer; });
-  const stdLibURL = new URL(manifest.snapshot.stdlib, runtimeBase).href; // only what the snapshot imported
-  const pyodide = await loadPyodide({ ...options(manifest), stdLibURL, _loadSnapshot: bytes });
+  let pyodide;
+  if (path === "snapshot") {
+    const url = at(manifest.files.snapshot);
+    optional.add(url);
+    total += manifest.sizes[manifest.files.snapshot][0];
+    // Handed over as a promise: Pyodide compiles the wasm while the snapshot downloads.
+    const bytes = self.fetch(url).then((response) => response.arrayBuffer())
+      .then((buffer) => { timings.fetch_snapshot = since(start); return buffer; });
+    try {
+      pyodide = await loadPyodide({ ...base, _loadSnapshot: bytes });
+    } catch (error) {
+      // A snapshot that does not load must not cost the reader the helper: boot normally.
+      console.warn("kb: memory snapshot unusable, booting without it:", error);
+      timings.snapshot_failed = true;
+      return null;
+    }
+  } else {
+    pyodide = await loadPyodide(base);
+  }
   timings.boot = since(start);
   const imported = performance.now();
-  const call = pyodide.runPython(BRIDGE);
+  const call = pyodide.runPython(manifest.bridge + "\nmake_call(True)"); // a missing module -> internal error
   timings.imports = since(imported);
-  return { call, from: "snapshot" };
+  return { call, from: path };
 }
 
-async function bootNormally(manifest) {
-  total += Object.values(manifest.fallback_files).reduce((a, b) => a + b, 0);
+function options(manifest) {
+  return { indexURL: runtimeBase.href, lockFileURL: at(manifest.fallback.lock), stdLibURL: at(manifest.fallback.stdlib) };
+}
+
+async function bootNormally(manifest, { loadPyodide }) {
+  total += Object.values(manifest.fallback.files).reduce((a, b) => a + b, 0);
+  const asm = await import(at(manifest.files["pyodide.asm.mjs"]));
   let start = performance.now();
-  const pyodide = await loadPyodide(options(manifest));
+  const pyodide = await loadPyodide({ ...options(manifest), createPyodideModule: asm.default });
   timings.boot = since(start);
   start = performance.now();
   await pyodide.loadPackage(manifest.packages, { messageCallback: () => {}, errorCallback: console.warn });
   timings.packages = since(start);
   start = performance.now();
-  const call = pyodide.runPython(BRIDGE); // loadPackage does not throw on a failed download: this import does
+  // loadPackage does not throw on a failed download: this import does. Every module is here: a failed
+  // import is an optional one, not a reason to report the answer as internal.
+  const call = pyodide.runPython(manifest.bridge + "\nmake_call(False)");
   timings.imports = since(start);
   return { call, from: "wheels" };
 }
 
-async function boot({ skipSnapshot = false } = {}) {
+let manifestPromise = null;
+async function boot({ full = false } = {}) {
   const started = performance.now();
-  const manifest = await (await realFetch(new URL("manifest.json", runtimeBase))).json();
-  total = Object.values(manifest.files).reduce((a, b) => a + b, 0);
+  manifestPromise ??= realFetch(at("manifest.json")).then((r) => r.json());
+  const manifest = await manifestPromise;
+  const hashed = manifest.files;
+  aliases.set(at("pyodide.asm.wasm"), at(hashed["pyodide.asm.wasm"]));
+  ratios = Object.fromEntries(Object.entries(manifest.sizes).map(([name, [raw, wire]]) => [at(name), wire / raw]));
+  const pyodideModule = await import(at(hashed["pyodide.mjs"]));
   const snapshot = manifest.snapshot;
+  total = manifest.sizes[hashed["pyodide.asm.wasm"]][0] + manifest.sizes[hashed.lib][0];
   let ready = null;
-  if (!skipSnapshot && snapshot && snapshot.pyodide === version) {
-    try {
-      ready = await bootFromSnapshot(manifest);
-    } catch (error) {
-      // A snapshot that does not load must not cost the reader the helper: boot normally.
-      console.warn("kb: memory snapshot unusable, booting without it:", error);
-    }
-  } else if (snapshot) {
-    console.warn(`kb: snapshot made for Pyodide ${snapshot.pyodide}, runtime is ${version}: booting without it`);
+  if (!full && snapshot && snapshot.pyodide === pyodideModule.version) {
+    ready = await bootFast(manifest, pyodideModule);
+  } else if (!full && snapshot) {
+    console.warn(`kb: snapshot made for Pyodide ${snapshot.pyodide}, runtime is ${pyodideModule.version}: booting without it`);
   }
   if (!ready) {
-    timings.snapshot_failed = Boolean(snapshot);
-    ready = await bootNormally(manifest);
+    if (!full) timings.snapshot_failed = Boolean(snapshot);
+    total = 0;
+    ready = await bootNormally(manifest, pyodideModule);
   }
   timings.total = since(started);
   return ready;
@@ -155,11 +234,12 @@ self.onmessage = async ({ data }) => {
   let result;
   try {
     result = answer(data.name, data.payload);
-    if (result.error?.code === "internal" && runtime.from === "snapshot") {
-      // Something the snapshot lacks (a module never imported while warming): redo it without the snapshot.
-      console.warn("kb: answer failed from the snapshot, rebooting from the wheels:", result.error.message);
+    if (result.error?.code === "internal" && runtime.from !== "wheels") {
+      // Something the snapshot and the lean zip lack (a module never imported while warming): redo it
+      // from the full stdlib and the wheels.
+      console.warn(`kb: answer failed from the ${runtime.from} boot, rebooting from the wheels:`, result.error.message);
       runtime = null;
-      booting = boot({ skipSnapshot: true }).then((ready) => { runtime = ready; }, fail);
+      booting = boot({ full: true }).then((ready) => { runtime = ready; }, fail);
       await settled();
       if (!runtime) return;
       result = answer(data.name, data.payload);

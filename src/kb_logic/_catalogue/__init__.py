@@ -2,7 +2,8 @@
 
 Each area module holds ``key -> {"fr": text, "en": text}``. Keys are namespaced by area
 (``rule.``, ``silent.``, ``eligibility.``, ``access.``, ``payment.``, ``vat.``, ``onboarding.``,
-``support_code.``, ``list.``, ``error.``, ``ui.``, ``cli.``); a key defined twice is an import-time error.
+``support_code.``, ``list.``, ``error.``, ``ui.``, ``cli.``, ``label.``, ``value.``, ``next.``,
+``country.``); a key defined twice is an import-time error.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from kb_logic._catalogue.access import ACCESS
 from kb_logic._catalogue.common import CLI, COMMON
 from kb_logic._catalogue.eligibility import ELIGIBILITY
 from kb_logic._catalogue.errors import ERRORS
+from kb_logic._catalogue.labels import COUNTRIES, LABELS
 from kb_logic._catalogue.onboarding import ONBOARDING
 from kb_logic._catalogue.payment import PAYMENT
 from kb_logic._catalogue.published import PUBLISHED
@@ -32,6 +34,8 @@ AREAS: dict[str, dict[str, dict[str, str]]] = {
     "errors": ERRORS,
     "ui": UI,
     "cli": CLI,
+    "labels": LABELS,
+    "countries": COUNTRIES,
 }
 
 

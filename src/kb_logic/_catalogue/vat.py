@@ -5,7 +5,7 @@ from __future__ import annotations
 
 VAT: dict[str, dict[str, str]] = {
     "vat.valid": {
-        "fr": "{compact}\u00a0: forme et chiffres de contrôle valables ({country}).",
+        "fr": "{compact} : forme et chiffres de contrôle valables ({country}).",
         "en": "{compact}: valid form and check digits ({country}).",
     },
     "vat.empty": {
@@ -16,48 +16,56 @@ VAT: dict[str, dict[str, str]] = {
         "fr": "Pays non reconnu ou non pris en charge pour ce numéro.",
         "en": "Country not recognised or not supported for this number.",
     },
+    "vat.mismatch": {
+        "fr": "Le préfixe du numéro et le pays indiqué ne correspondent pas.",
+        "en": "The number's prefix and the given country do not match.",
+    },
     "vat.format": {
-        "fr": "Numéro non valable\u00a0: caractères ou forme incorrects pour {country}.",
-        "en": "Invalid number: wrong characters or shape for {country}.",
+        "fr": "Numéro non valable : caractères ou forme incorrects pour {country}.",
+        "en": "Invalid number: wrong characters or format for {country}.",
     },
     "vat.length": {
-        "fr": "Numéro non valable\u00a0: longueur incorrecte pour {country}.",
+        "fr": "Numéro non valable : longueur incorrecte pour {country}.",
         "en": "Invalid number: wrong length for {country}.",
     },
     "vat.checksum": {
-        "fr": "Numéro non valable\u00a0: les chiffres de contrôle ne correspondent pas ({country}).",
+        "fr": "Numéro non valable : les chiffres de contrôle ne correspondent pas ({country}).",
         "en": "Invalid number: the check digits do not match ({country}).",
     },
     "vat.scope": {
         "fr": "Cette vérification porte sur la forme et les chiffres de contrôle, pas sur"
-        " l’enregistrement\u00a0: seuls les services en ligne VIES (UE) et le registre IDE suisse"
-        " confirment qu’un numéro appartient à une entreprise existante.",
-        "en": "This checks the written form and the check digits, not registration: only the online"
-        " VIES service (EU) and the Swiss UID register confirm that a number belongs to an existing"
-        " company.",
+        " l'enregistrement : seuls le service en ligne VIES (UE) et le registre IDE suisse peuvent"
+        " confirmer qu'un numéro appartient à une entreprise existante.",
+        "en": "This check covers the written form and the check digits, not registration: only the"
+        " EU's online VIES service and the Swiss UID register can confirm that a number belongs to an"
+        " existing company.",
     },
     "vat.hint.greece": {
         "fr": "Pour la Grèce, le préfixe de TVA est EL et non GR.",
-        "en": "For Greece the VAT prefix is EL, not GR.",
+        "en": "For Greece, the VAT prefix is EL, not GR.",
+    },
+    "vat.hint.greece_iso": {
+        "fr": "Grèce (GR) : numéro vérifié avec le préfixe de TVA grec, EL.",
+        "en": "Greece (GR): number checked with the Greek VAT prefix, EL.",
     },
     "vat.hint.oss": {
-        "fr": "Un numéro EU… ou IM… est un identifiant du guichet unique (OSS) de l’UE, pas le numéro"
-        " de TVA d’un pays.",
+        "fr": "Un numéro EU… ou IM… est un identifiant du guichet unique (OSS) de l'UE, pas le numéro"
+        " de TVA d'un pays.",
         "en": "An EU… or IM… number is an EU one-stop-shop (OSS) identifier, not a country's VAT"
         " number.",
     },
     "vat.hint.prefix": {
-        "fr": "Ajoutez le préfixe du pays (par exemple FR, DE, CHE) ou indiquez le pays.",
-        "en": "Add the country prefix (for example FR, DE, CHE) or give the country.",
+        "fr": "Ajoutez le préfixe du pays (par exemple FR, DE, CHE) ou choisissez le pays.",
+        "en": "Add the country prefix (for example FR, DE, CHE) or choose the country.",
     },
     "vat.hint.supported": {
-        "fr": "Pays pris en charge\u00a0: les 27 États de l’UE (EL pour la Grèce), XI (Irlande du Nord),"
+        "fr": "Pays pris en charge : les 27 États de l'UE (EL pour la Grèce), XI (Irlande du Nord),"
         " la Suisse (CHE), GB et NO.",
         "en": "Supported: the 27 EU member states (EL for Greece), XI (Northern Ireland), Switzerland"
         " (CHE), GB and NO.",
     },
     "vat.hint.swiss": {
-        "fr": "Un numéro suisse s’écrit CHE suivi de 9 chiffres, éventuellement de MWST, TVA, IVA"
+        "fr": "Un numéro suisse s'écrit CHE suivi de 9 chiffres, éventuellement de MWST, TVA, IVA"
         " ou TPV.",
         "en": "A Swiss number is CHE followed by 9 digits, optionally followed by MWST, TVA, IVA or TPV.",
     },

@@ -1,0 +1,131 @@
+"""Builds the helpers' Python runtime into build/site-runtime/, once per change of its inputs.
+
+- the Pyodide runtime from the npm `pyodide` package pinned in package-lock.json (never a CDN);
+- the kb_logic and python-stdnum wheels (tools/build_wheels.py), registered with their sha256 by
+  `pyodide lockfile add-wheels`, so the fallback boot loads them by name with integrity checks; the lock
+  file is trimmed to what we ship (119 KB -> about 1 KB);
+- the lean library (tools/make_snapshot.mjs `lib`): one uncompressed zip of the files the warmed
+  interpreter imported (stdlib, kb_logic, the python-stdnum modules the answers reach);
+- the memory snapshot made from that zip (tools/make_snapshot.mjs `snapshot`: kb_logic imported and warmed);
+- .gz and .br copies of all of it, brotli at quality 11 (built once, cached by readers).
+
+Not a hook of its own: runtime_install.py starts `build_runtime()` in a thread when the build starts (the
+pages are built meanwhile) and waits for it after them. Two builds at once (a test session and
+`mkdocs serve`) wait for each other on a lock in build/.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import gzip
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import brotli  # type: ignore[import-untyped]  # brotli ships no type hints
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+
+log = get_plugin_logger("kb.runtime")
+ROOT = Path(__file__).resolve().parent.parent
+NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
+BUILD = ROOT / "build"
+OUT = BUILD / "site-runtime"
+WHEELS = BUILD / "site-wheels"
+BRIDGE = ROOT / "widgets" / "runtime" / "bridge.py"
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+PACKAGES = ["kb-logic"]  # the lock file's (normalised) name; python-stdnum comes in as its dependency
+LIB = "kb-lib.zip"
+SNAPSHOT = "kb-snapshot.bin"
+# Written next to each file as .gz and .br for a static host that serves precompressed files.
+COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".wasm", ".zip", ".bin", ".whl"}
+BROTLI_QUALITY = int(os.environ.get("KB_BROTLI_QUALITY", "11"))
+
+
+def precompress(path: Path, quality: int = BROTLI_QUALITY) -> None:
+    data = path.read_bytes()
+    if len(data) < 1024:
+        return
+    path.with_name(path.name + ".gz").write_bytes(gzip.compress(data, 9, mtime=0))
+    path.with_name(path.name + ".br").write_bytes(brotli.compress(data, quality=quality, lgwin=24))
+
+
+def _source_digest() -> str:
+    digest = hashlib.sha256()
+    inputs = [ROOT / "pyproject.toml", ROOT / "package-lock.json", ROOT / "tools" / "make_snapshot.mjs",
+              ROOT / "tools" / "build_wheels.py", BRIDGE, Path(__file__)]
+    for path in sorted([*(ROOT / "src" / "kb_logic").rglob("*.py"), *inputs]):
+        digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+    digest.update(f"brotli {BROTLI_QUALITY}".encode())
+    return digest.hexdigest()
+
+
+def _run(*cmd: str) -> str:
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False, cwd=ROOT)
+    if done.returncode != 0:
+        raise PluginError(f"{' '.join(cmd)} failed: {done.stderr.strip() or done.stdout.strip()}")
+    return done.stdout
+
+
+def build_runtime() -> Path:
+    """build/site-runtime/, rebuilt when any input changed (kb_logic, the pinned Pyodide, bridge.py, this
+    file, the snapshot and wheel tools)."""
+    if not (NPM_PYODIDE / "pyodide.asm.wasm").is_file():
+        raise PluginError("node_modules/pyodide is missing: run `npm ci` (make setup does it)")
+    BUILD.mkdir(exist_ok=True)
+    with (BUILD / ".runtime.lock").open("w") as lock_file:
+        fcntl.flock(lock_file, fcntl.LOCK_EX)
+        stamp = OUT / ".source-digest"
+        digest = _source_digest()
+        if not (stamp.is_file() and stamp.read_text() == digest):
+            _build(OUT)
+            stamp.write_text(digest)
+    return OUT
+
+
+def _lock_file(out: Path) -> dict[str, dict[str, object]]:
+    """The wheels and their trimmed lock file (only our packages and their dependencies)."""
+    wheels = _run(sys.executable, "tools/build_wheels.py", str(WHEELS)).split()
+    full_lock = out / "pyodide-lock.full.json"
+    _run(str(Path(sys.executable).with_name("pyodide")), "lockfile", "add-wheels",
+         "--input", str(NPM_PYODIDE / "pyodide-lock.json"), "--output", str(full_lock),
+         "--base-path", str(WHEELS), *wheels)
+    lock = json.loads(full_lock.read_text())
+    full_lock.unlink()
+    keep: set[str] = set()
+    todo = list(PACKAGES)
+    while todo:  # the closure of our packages' dependencies
+        name = todo.pop()
+        if name not in keep:
+            keep.add(name)
+            todo += lock["packages"][name]["depends"]
+    lock["packages"] = {name: spec for name, spec in lock["packages"].items() if name in keep}
+    (out / "pyodide-lock.json").write_text(json.dumps(lock, separators=(",", ":")))
+    packages: dict[str, dict[str, object]] = lock["packages"]
+    return packages
+
+
+def _build(out: Path) -> None:
+    log.info("runtime inputs changed: building wheels, lean library, memory snapshot (about a minute)")
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    for spec in _lock_file(out).values():
+        shutil.copy2(WHEELS / str(spec["file_name"]), out)
+    for name in RUNTIME_FILES:
+        shutil.copy2(NPM_PYODIDE / name, out / name)
+    lib = json.loads(_run("node", "tools/make_snapshot.mjs", "lib", str(out), str(out / LIB)))
+    log.info(f"lean library: {lib['files']} files ({len(lib['stdnum_modules'])} stdnum modules), "
+             f"{lib['bytes'] / 1e6:.1f} MB in {lib['ms'] / 1000:.1f} s")
+    made = json.loads(_run("node", "tools/make_snapshot.mjs", "snapshot", str(out), str(out / LIB),
+                           str(out / SNAPSHOT)))
+    log.info(f"memory snapshot: {made['bytes'] / 1e6:.1f} MB in {made['ms'] / 1000:.1f} s")
+    (out / "snapshot.json").write_text(json.dumps({**made, "lib_files": lib["files"]}))
+    # brotli releases the GIL: the big files (snapshot, wasm) compress in parallel, the biggest first
+    todo = sorted((p for p in out.iterdir() if p.suffix in COMPRESSIBLE), key=lambda p: -p.stat().st_size)
+    with ThreadPoolExecutor() as pool:
+        list(pool.map(precompress, todo))
