@@ -40,15 +40,18 @@ build: $(VENV)/.installed node_modules/.installed
 	$(VENV)/bin/mkdocs build --strict
 
 lint: $(VENV)/.installed
-	$(VENV)/bin/ruff check src tests hooks tools
-	$(VENV)/bin/mypy
+	$(VENV)/bin/ruff check src tests hooks tools widgets
+	$(VENV)/bin/mypy  # [tool.mypy] in pyproject.toml: --strict over src, hooks, tools, tests and widgets
 
 test: setup lint
 	$(PY) -m pytest
 
 # The site is served by tools/kbdev/server.py (the tests' server: precompressed files, optional pacing).
+# helper speed: loopback figures (bench_helpers) and per network profile (bench_network, issue 10), one build
 bench: setup
-	$(PY) tools/bench_helpers.py
+	$(VENV)/bin/mkdocs build --strict -d build/bench-site
+	$(PY) tools/bench_helpers.py --site build/bench-site
+	$(PY) tools/bench_network.py --site build/bench-site
 
 bench-scale: setup
 	$(PY) tools/bench_scale.py

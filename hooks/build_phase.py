@@ -17,6 +17,10 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
+# MkDocs loads this file as the hook "hooks/build_phase.py" (listed first in mkdocs.yml); the other hooks
+# `import build_phase`. Both names must be one module, or the phase recorded at startup is not the one read.
+sys.modules.setdefault("build_phase", sys.modules[__name__])
+
 
 class PostBuild(IntEnum):
     """`on_post_build` priorities, run from the highest: static-i18n's own is -100."""
@@ -45,11 +49,7 @@ _phase = _Phase()
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    # mkdocs runs this file as the hook "hooks/build_phase.py", a module apart from the `build_phase` the
-    # other hooks import (same file, another entry in sys.modules): record the command in both
-    for module in (sys.modules[__name__], sys.modules.get("build_phase")):
-        if module is not None:
-            module._phase.command = command
+    _phase.command = command
 
 
 def command() -> str:

@@ -15,6 +15,7 @@ without making its translations stale.
 from __future__ import annotations
 
 import datetime
+import os
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,10 +50,9 @@ class History:
     def _key(self, path: Path) -> str | None:
         if self.root is None:
             return None
-        try:
-            return path.resolve().relative_to(self.root).as_posix()
-        except ValueError:
-            return None
+        # os.path, not pathlib: Path.relative_to was 80 % of the hook's time at 2000 pages
+        real, root = os.path.realpath(path), str(self.root) + os.sep
+        return real[len(root):].replace(os.sep, "/") if real.startswith(root) else None
 
     def state(self, path: Path) -> State:
         """`committed` (on disk as in its last commit), `uncommitted` (new or edited since), `unknown`."""

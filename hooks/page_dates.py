@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import html
+from functools import cache
 from pathlib import Path
 
 import git_history
@@ -28,6 +29,7 @@ __all__ = ["long_date", "updated_html"]
 BABEL_LOCALE = {"fr": "fr_CH", "en": "en_CH"}
 
 
+@cache  # few distinct dates, thousands of pages: Babel once per date
 def long_date(day: datetime.date, lang: str) -> str:
     """The date as a reader of ``lang`` writes it.
 

@@ -1,4 +1,4 @@
-"""Builds the helpers' Python runtime into build/site-runtime/, once per change of its inputs.
+"""Builds the helpers' Python runtime into build/site-runtime/<digest>/, once per change of its inputs.
 
 - the Pyodide runtime from the npm `pyodide` package pinned in package-lock.json (never a CDN);
 - the kb_logic and python-stdnum wheels (tools/build_wheels.py), registered with their sha256 by
@@ -24,6 +24,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -73,19 +74,28 @@ def _run(*cmd: str) -> str:
 
 
 def build_runtime() -> Path:
-    """build/site-runtime/, rebuilt when any input changed (kb_logic, the pinned Pyodide, bridge.py, this
-    file, the snapshot and wheel tools)."""
+    """build/site-runtime/<digest>/, built when no folder has the digest of the inputs (kb_logic, the pinned
+    Pyodide, bridge.py, this file, the snapshot and wheel tools).
+
+    One folder per digest, never rewritten in place: a build that installs one while another build makes
+    the next does not read a half-written folder. Folders of other digests older than an hour go.
+    """
     if not (NPM_PYODIDE / "pyodide.asm.wasm").is_file():
         raise PluginError("node_modules/pyodide is missing: run `npm ci` (make setup does it)")
-    BUILD.mkdir(exist_ok=True)
+    OUT.mkdir(parents=True, exist_ok=True)
     with (BUILD / ".runtime.lock").open("w") as lock_file:
         fcntl.flock(lock_file, fcntl.LOCK_EX)
-        stamp = OUT / ".source-digest"
-        digest = _source_digest()
-        if not (stamp.is_file() and stamp.read_text() == digest):
-            _build(OUT)
-            stamp.write_text(digest)
-    return OUT
+        done = OUT / _source_digest()[:16]
+        if not done.is_dir():
+            work = OUT / f".building-{os.getpid()}"
+            shutil.rmtree(work, ignore_errors=True)
+            work.mkdir()
+            _build(work)
+            work.rename(done)
+        for old in OUT.iterdir():
+            if old != done and time.time() - old.stat().st_mtime > 3600:
+                shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink(missing_ok=True)
+    return done
 
 
 def _lock_file(out: Path) -> dict[str, dict[str, object]]:
@@ -112,8 +122,6 @@ def _lock_file(out: Path) -> dict[str, dict[str, object]]:
 
 def _build(out: Path) -> None:
     log.info("runtime inputs changed: building wheels, lean library, memory snapshot (about a minute)")
-    shutil.rmtree(out, ignore_errors=True)
-    out.mkdir(parents=True)
     for spec in _lock_file(out).values():
         shutil.copy2(WHEELS / str(spec["file_name"]), out)
     for name in RUNTIME_FILES:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import ClassVar
 
 import build_phase
 from build_phase import PostBuild, PostPage
@@ -24,7 +25,7 @@ from mkdocs.plugins import event_priority
 class _Rendered404:
     """Each language's rendering of the 404 template, kept until the outer build writes them all."""
 
-    pages: dict[str, str] = {}
+    pages: ClassVar[dict[str, str]] = {}
 
 
 _rendered = _Rendered404()

@@ -23,6 +23,7 @@ from typing import Any, NoReturn
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import BrowserContext, Page
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -94,11 +95,17 @@ def origin(url: str) -> str:
 class ThirdPartyRecorder:
     """Records every request of a browser context whose origin is not the site's (data:/blob: are fine)."""
 
-    def __init__(self, context: Any, base_url: str) -> None:
+    def __init__(self, context: BrowserContext, base_url: str) -> None:
         self.allowed = origin(base_url)
         self.offenders: list[str] = []
         context.on("request", lambda request: self._check(request.url))
-        context.on("websocket", lambda ws: self._check(ws.url))
+        # "websocket" is an event of a page, not of a context (the context never emitted it)
+        for page in context.pages:
+            self._watch(page)
+        context.on("page", self._watch)
+
+    def _watch(self, page: Page) -> None:
+        page.on("websocket", lambda ws: self._check(ws.url))
 
     def _check(self, url: str) -> None:
         if url.startswith(("data:", "blob:", "about:")):
@@ -118,7 +125,7 @@ def third_party_recorder() -> type[ThirdPartyRecorder]:
 
 
 @pytest.fixture
-def no_third_party(page: Any, site_server: str) -> Iterator[ThirdPartyRecorder]:
+def no_third_party(page: Page, site_server: str) -> Iterator[ThirdPartyRecorder]:
     """Use with pytest-playwright's `page`: the test fails if the page fetched anything from another origin."""
     recorder = ThirdPartyRecorder(page.context, site_server)
     yield recorder
@@ -129,7 +136,7 @@ def no_third_party(page: Any, site_server: str) -> Iterator[ThirdPartyRecorder]:
 class AxeChecker:
     """`axe_check(page)` -> axe-core's violations (list of dicts); `axe_check.describe(v)` for messages."""
 
-    def __call__(self, page: Any, context: Any = None, options: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    def __call__(self, page: Page, context: Any = None, options: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         if not self._loaded(page):
             # Not page.add_script_tag: the site's CSP refuses inline scripts (and logs an error that the
             # console checks would blame on the page). Evaluated through DevTools, no CSP applies.
@@ -140,7 +147,7 @@ class AxeChecker:
         return list(result["violations"])
 
     @staticmethod
-    def _loaded(page: Any) -> bool:
+    def _loaded(page: Page) -> bool:
         return bool(page.evaluate("() => typeof window.axe !== 'undefined'"))
 
     @staticmethod

@@ -1,7 +1,7 @@
 """Reading JSON payloads: shape, types and ranges, each failure a :class:`KbError` naming its field.
 
 >>> obj = fields({"a": 1, "p": "19,90"}, "", required=("a", "p"))
->>> decimal(obj, "a", ""), decimal(obj, "p", "")
+>>> decimal(obj, "a", "", "fr", places=2), decimal(obj, "p", "", "fr", places=2)
 (Decimal('1'), Decimal('19.90'))
 >>> boolean({"b": 1}, "b", "")
 Traceback (most recent call last):
@@ -16,19 +16,21 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
+from kb_logic.constants import CURRENCIES, MAX_DIGITS, MAX_INTEGER_DIGITS, MAX_TEXT, Lang
 from kb_logic.errors import InvalidValueError, MissingFieldError, UnknownFieldError, WrongTypeError
 
 JsonObject = dict[str, object]
 
-MAX_TEXT: Final = 1000
-"""Longest accepted string field (names, products, VAT numbers)."""
-
-MAX_DIGITS: Final = 40
-"""Most significant digits a number may carry (``1999.99999999999999999`` has 21)."""
-MAX_INTEGER_DIGITS: Final = 15
-"""Most digits before the decimal point: no order or yearly amount comes near 10**15."""
 GROUPING: Final = re.compile(r"(?<=\d)[ \u00a0\u202f\u2009'’](?=\d)")
-"""Thousands separators a reader may type between digits ("1 234,50", "1'234.50")."""
+"""Thousands separators a reader may type between digits in either language ("1 234,50", "1'234.50")."""
+GROUPED: Final[dict[Lang, re.Pattern[str]]] = {
+    "en": re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?"),
+    "fr": re.compile(r"[+-]?[1-9]\d{0,2}(?:\.\d{3})+(?:,\d*)?"),
+}
+"""A number grouped with the separator that is not the language's decimal mark: English "1,999.50",
+French "1.234,50" (a group never starts with 0, so French "0.125" is a decimal point)."""
+PERCENT: Final = re.compile(r"\s*%\s*$")
+"""A trailing percent sign, as a reader types a rate in a field labelled "%"."""
 
 
 def path(prefix: str, key: str) -> str:
@@ -66,26 +68,64 @@ def boolean(data: Mapping[str, object], key: str, prefix: str) -> bool:
     return value
 
 
-def decimal(data: Mapping[str, object], key: str, prefix: str) -> Decimal:
-    """A finite, non-negative decimal: a JSON number (``int``, ``float``, or ``Decimal`` when the
-    JSON was parsed with ``parse_float=Decimal``) or a decimal string as the browser sends what the
-    reader typed (``"19.90"``, ``"19,90"``, ``"1 234,50"``). ``bool`` is not a number.
+def _digits(value: str, field: str, lang: Lang) -> str:
+    """A typed number in the form :class:`~decimal.Decimal` reads: groups dropped, "." as the mark.
 
-    >>> decimal({"x": "1999.99999999999999999"}, "x", "") < 2000
+    Only unambiguous forms: English "," groups thousands (followed by exactly 3 digits) and "." is
+    the decimal point; French "," is the decimal comma and "." groups (before exactly 3 digits, the
+    first group not starting with 0), else it is a decimal point. Anything else ("2,5" in English,
+    "1,234.50" in French) is refused with the form to write, never guessed.
+
+    >>> _digits("1,999.50", "x", "en"), _digits("1.234,50", "x", "fr"), _digits("19,90", "x", "fr")
+    ('1999.50', '1234.50', '19.90')
+    >>> _digits("2,5", "x", "en")
+    Traceback (most recent call last):
+        ...
+    kb_logic.errors.InvalidValueError: x: "2,5": write 1234 or 1234.50.
+    """
+    written = GROUPING.sub("", value.strip())
+    if GROUPED[lang].fullmatch(written):
+        if lang == "en":
+            return written.replace(",", "")
+        return written.replace(".", "").replace(",", ".")
+    if lang == "en":
+        if "," in written:
+            raise InvalidValueError(field, detail="ambiguous", value=value)
+        return written
+    if "," in written and ("." in written or written.count(",") > 1):
+        raise InvalidValueError(field, detail="ambiguous", value=value)
+    return written.replace(",", ".")
+
+
+def decimal(
+    data: Mapping[str, object], key: str, prefix: str, lang: Lang, *, places: int, percent: bool = False
+) -> Decimal:
+    """A finite, non-negative decimal with at most ``places`` decimal places: a JSON number
+    (``int``, ``float``, or ``Decimal`` when the JSON was parsed with ``parse_float=Decimal``) or a
+    string as the browser sends what the reader typed, read in the reader's language (``"19.90"``,
+    ``"19,90"``, ``"1 234,50"``, English ``"1,234.50"``; see :func:`_digits`). ``percent`` accepts
+    a trailing "%" (``"35 %"``). ``bool`` is not a number. More decimal places than ``places``
+    (``1e-999999999`` too) is an error, never a silent rounding.
+
+    >>> decimal({"x": "1999.99999999999999999"}, "x", "", "en", places=25) < 2000
     True
-    >>> decimal({"x": 0.1}, "x", "")
-    Decimal('0.1')
+    >>> decimal({"x": 0.1}, "x", "", "fr", places=2), decimal({"x": "2,000"}, "x", "", "en", places=2)
+    (Decimal('0.1'), Decimal('2000'))
+    >>> decimal({"x": "12,5 %"}, "x", "", "fr", places=2, percent=True)
+    Decimal('12.5')
+    >>> decimal({"x": "1e-9"}, "x", "", "en", places=2)
+    Traceback (most recent call last):
+        ...
+    kb_logic.errors.InvalidValueError: x: at most 2 decimal places.
     """
     value = data[key]
     field = path(prefix, key)
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal | str):
         raise WrongTypeError(field, expected="number")
     if isinstance(value, str):
-        written = GROUPING.sub("", value.strip())
-        if "," in written and "." not in written:  # the French decimal comma
-            written = written.replace(",", ".")
+        typed = PERCENT.sub("", value) if percent else value
         try:
-            exact = Decimal(written)
+            exact = Decimal(_digits(typed, field, lang))
         except InvalidOperation:
             raise InvalidValueError(field, detail="not_a_number", value=value) from None
     elif isinstance(value, float):
@@ -98,9 +138,28 @@ def decimal(data: Mapping[str, object], key: str, prefix: str) -> Decimal:
         raise InvalidValueError(field, detail="negative")
     if exact and exact.adjusted() >= MAX_INTEGER_DIGITS:
         raise InvalidValueError(field, detail="too_large")
-    if len(exact.as_tuple().digits) > MAX_DIGITS:
-        raise InvalidValueError(field, detail="too_many_digits", max=str(MAX_DIGITS))
+    _, digits, exponent = exact.as_tuple()
+    assert isinstance(exponent, int)  # finite
+    zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    if exact and -(exponent + zeros) > places:  # trailing zeros do not count: "19.900" has 1 place
+        raise InvalidValueError(field, detail="too_many_places", places=places)
+    if len(digits) > MAX_DIGITS:
+        raise InvalidValueError(field, detail="too_many_digits", max=MAX_DIGITS)
     return exact.copy_abs()  # drops a negative zero's sign; arithmetic would round at 28 digits
+
+
+def currency(data: Mapping[str, object], key: str, prefix: str) -> str:
+    """A currency: an ISO code of three letters (any case, spaces around), upper-cased. CHF and
+    EUR are the covered ones; another code is a silent case of the guides, for the caller to say.
+
+    >>> currency({"c": " eur "}, "c", ""), currency({"c": "usd"}, "c", "")
+    ('EUR', 'USD')
+    """
+    typed = text(data, key, prefix)
+    written = typed.strip().upper()
+    if len(written) == 3 and written.isascii() and written.isalpha():
+        return written
+    raise InvalidValueError(path(prefix, key), detail="choice", value=typed, choices=", ".join(CURRENCIES))
 
 
 def text(data: Mapping[str, object], key: str, prefix: str) -> str:
@@ -109,7 +168,7 @@ def text(data: Mapping[str, object], key: str, prefix: str) -> str:
     if not isinstance(value, str):
         raise WrongTypeError(field, expected="string")
     if len(value) > MAX_TEXT:
-        raise InvalidValueError(field, detail="too_long")
+        raise InvalidValueError(field, detail="too_long", max=MAX_TEXT)
     return value
 
 
@@ -132,6 +191,6 @@ def text_list(data: Mapping[str, object], key: str, prefix: str) -> tuple[str, .
         if not isinstance(item, str):
             raise WrongTypeError(f"{field}[{index}]", expected="string")
         if len(item) > MAX_TEXT:
-            raise InvalidValueError(f"{field}[{index}]", detail="too_long")
+            raise InvalidValueError(f"{field}[{index}]", detail="too_long", max=MAX_TEXT)
         items.append(item)
     return tuple(items)

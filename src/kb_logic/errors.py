@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import ClassVar, Final
 
+from kb_logic import formatting
 from kb_logic.constants import Lang
 from kb_logic.labels import label
 from kb_logic.messages import message
@@ -44,9 +45,10 @@ class KbError(Exception):
 
     code: ClassVar[str] = "internal"
 
-    def __init__(self, field: str | None = None, **params: str) -> None:
+    def __init__(self, field: str | None = None, **params: str | int) -> None:
         super().__init__(field)
         self.field = field
+        # An int is a limit (a constant), shown as the reader's language writes numbers.
         self.params = {name: echo(value) if name in ECHOED else value for name, value in params.items()}
 
     def label(self, lang: Lang) -> str:
@@ -55,7 +57,10 @@ class KbError(Exception):
 
     def message(self, lang: Lang) -> str:
         """The localized message (catalogue key ``error.<code>``), naming the field by its label."""
-        params: dict[str, str] = dict(self.params)
+        params = {
+            name: formatting.number(value, lang) if isinstance(value, int) else value
+            for name, value in self.params.items()
+        }
         params["field"] = self.label(lang)
         for piece in ("expected", "detail"):
             if piece in self.params:
@@ -107,12 +112,6 @@ class InvalidValueError(KbError):
     code = "value"
 
 
-class CurrencyError(KbError):
-    """A currency other than CHF or EUR: the guides give no threshold for it."""
-
-    code = "currency"
-
-
 class LangError(KbError):
     """``lang`` is neither ``fr`` nor ``en``."""
 
@@ -134,7 +133,6 @@ ERROR_CODES: Final[tuple[str, ...]] = tuple(
         UnknownFieldError,
         WrongTypeError,
         InvalidValueError,
-        CurrencyError,
         LangError,
         InternalError,
     )

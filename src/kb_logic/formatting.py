@@ -24,11 +24,10 @@ from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Final
 
 from kb_logic.constants import MAX_RATE, THRESHOLDS, Currency, Lang
+from kb_logic.typography import NBSP, NNBSP  # one definition of each space, shared with the typography
 
 __all__ = ["NBSP", "NNBSP", "max_rate", "money", "number", "percent", "threshold"]
 
-NBSP: Final = "\u00a0"
-NNBSP: Final = "\u202f"
 WIDE: Final = Context(prec=200, rounding=ROUND_HALF_UP)
 """Room for every digit an input may carry (the default context rounds at 28 digits)."""
 SYMBOLS: Final[dict[str, str]] = {"EUR": "€"}

@@ -17,7 +17,7 @@ filled in by :func:`message` from :mod:`kb_logic.constants`, formatted by :mod:`
 from __future__ import annotations
 
 import string
-from functools import cache, lru_cache
+from functools import cache
 
 from kb_logic import formatting, typography
 from kb_logic._catalogue import CATALOGUE
@@ -54,22 +54,23 @@ def _values(lang: Lang) -> tuple[tuple[str, str], ...]:
 
 def message(key: str, lang: Lang, **params: object) -> str:
     """The text of ``key`` in ``lang`` with the constants and ``params`` filled in (``KeyError`` if
-    unknown), with the language's typography: the one place texts leave the catalogue."""
+    unknown), with the language's typography: the one place texts leave the catalogue.
+
+    The typography is applied to the text before ``params`` go in: a value the reader typed comes
+    back exactly as typed.
+
+    >>> message("access.allowed.full", "fr", partner="Agence 12345 : l'O'Neil")
+    "Possible\\xa0: Agence 12345 : l'O'Neil peut recevoir un accès complet."
+    """
+    return _template(key, lang).format(**{**dict(_values(lang)), **params})
+
+
+@cache
+def _template(key: str, lang: Lang) -> str:
+    # Answers repeat the same texts: typography costs far more than a cache lookup. Its placeholders
+    # are shielded (kb_logic.typography), so it is applied once per text, whatever fills them.
     _check_lang(lang)
-    try:
-        return _message(key, lang, tuple(sorted(params.items())))
-    except TypeError:  # a parameter that cannot be a cache key
-        return _render(key, lang, params)
-
-
-@lru_cache(maxsize=4096)
-def _message(key: str, lang: Lang, params: tuple[tuple[str, object], ...]) -> str:
-    # Answers repeat the same texts: typography costs far more than a cache lookup.
-    return _render(key, lang, dict(params))
-
-
-def _render(key: str, lang: Lang, params: dict[str, object]) -> str:
-    return typography.apply(CATALOGUE[key][lang].format(**{**dict(_values(lang)), **params}), lang)
+    return typography.apply(CATALOGUE[key][lang], lang)
 
 
 def placeholders(text: str) -> frozenset[str]:

@@ -17,7 +17,7 @@ and digit sequences (phone numbers) are not grouped; a year (1900-2099) standing
 >>> show(apply('Cliquez sur "Partenaire" puis sur « Valider ».', "fr"))
 'Cliquez sur «_Partenaire_» puis sur «_Valider_».'
 >>> show(apply("Au moins CHF 2000 par an ou 1800 € par an, jusqu'à 35%.", "fr"))
-'Au moins CHF~2_000 par an ou 1_800~€ par an, jusqu’à 35_%.'
+'Au moins 2_000~CHF par an ou 1_800~€ par an, jusqu’à 35_%.'
 >>> show(apply("Certifiée ISO 27001 en 2021, numéro CHE-116.281.710, appel à 14:30.", "fr"))
 'Certifiée ISO 27001 en 2021, numéro CHE-116.281.710, appel à 14:30.'
 >>> apply('Note : the partner\\'s "Manager" ; done !', "en")
@@ -84,9 +84,15 @@ _FR_NBSP_GROUPS: Final = re.compile("[0-9]{1,3}(?:\u00a0[0-9]{3})+(?![0-9])")
 _FR_SPACED_GROUPS: Final = re.compile("[0-9]{1,3}(?: [0-9]{3})+(?![0-9])")
 _UNIT: Final = "(?:" + "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True)) + ")(?!\\w)"
 _FR_UNIT_AFTER: Final = re.compile(f"([0-9])({INLINE}*)[ \\t\\n\\r\u202f]+({INLINE}*)(?={_UNIT})")
+_FR_PLACEHOLDER_UNIT: Final = re.compile(f"({_PLACEHOLDER.pattern})(?:[ \\t\u00a0\u202f]*(?=%)|[ \\t\u202f]+(?={_UNIT}))")
+_FR_CURRENCY_FIRST: Final = re.compile(
+    "(?<![^\\W\\d_])(CHF|EUR|USD|GBP|€|£)[ \\t\\n\\r\u00a0\u202f]*"
+    "([0-9]{1,3}(?:\u202f[0-9]{3})+(?:[.,][0-9]+)?|[0-9]+(?:[.,][0-9]+)?)"
+    "(?!\\w|[.,:/\u2013-][\\w\u2013-]|[ \\t\u00a0\u202f][0-9])"
+)  # "CHF 2 000" (not "CHF 2 000-3 000", "€ 12.–", "CHF 22 820 35")
 _FR_UNIT_BEFORE: Final = re.compile(f"(CHF|EUR|USD|GBP|€|\\$|£)({INLINE}*)[ \\t\\n\\r\u202f]+({INLINE}*)(?=[0-9])")
 _WITH_UNIT: Final = re.compile(f"[ \\t\\n\\r\u00a0\u202f]?(?:{_UNIT}|%)")
-_AFTER_GROUPS: Final = re.compile(f",[0-9]|[ \u00a0\u202f]?(?:{_UNIT}|%)")
+_AFTER_GROUPS: Final = re.compile(f",[0-9]|[ \u00a0\u202f]?(?:{_UNIT}|%|€|\\$|£|[^\\W\\d_])")
 _GROUP_BEFORE: Final = re.compile("[0-9][ \u00a0\u202f]$")
 _NOT_A_NUMBER_AFTER: Final = re.compile("\\w|[.:/-]\\w|[ \u00a0\u202f][0-9]")
 _YEAR: Final = re.compile("(?:19|20)[0-9][0-9]")
@@ -131,6 +137,9 @@ def _shielded(text: str, lang: Lang, plain: bool) -> str:
         raise ValueError(f"unsupported language {lang!r}")
     if lang == "fr" and "'" in text:
         text = _FR_SWISS_GROUP.sub(NNBSP, text)  # before shielding: "2'000" reads as one token
+    if lang == "fr" and "{" in text:
+        # a placeholder stands for a number: no break before its unit (before shielding hides it)
+        text = _FR_PLACEHOLDER_UNIT.sub(lambda m: m[1] + (NNBSP if m.string[m.end()] == "%" else NBSP), text)
     spans = _shields(text, plain)
     if not spans:
         return _french(text) if lang == "fr" else _english(text)
@@ -233,7 +242,8 @@ def _french_numbers(text: str) -> str:
     text = _FR_SPACED_GROUPS.sub(lambda m: _grouped(m, " "), text)
     text = _DIGITS.sub(_french_number, text)
     text = _FR_UNIT_AFTER.sub(lambda m: m[1] + m[2] + m[3] + NBSP, text)
-    return _FR_UNIT_BEFORE.sub(_unit_before, text)
+    text = _FR_CURRENCY_FIRST.sub(_currency_after, text)
+    return _FR_UNIT_BEFORE.sub(_unit_before, text)  # a currency still first: a tag between it and the number
 
 
 def _grouped(found: re.Match[str], space: str) -> str:
@@ -241,8 +251,9 @@ def _grouped(found: re.Match[str], space: str) -> str:
     text, start = found.string, found.start()
     if start > 0 and (text[start - 1] in ".,-/:_" or _WORD.match(text[start - 1])):
         return found[0]
-    if space == " " and not _AFTER_GROUPS.match(text, found.end()):
-        return found[0]  # "022 820 35" may be a phone number: only an amount is sure
+    if space == " " and (found[0][0] == "0" or _GROUP_BEFORE.search(text, 0, start)
+                         or not _AFTER_GROUPS.match(text, found.end())):
+        return found[0]  # "022 820 35" may be a phone number: only an amount or a count is sure
     return found[0].replace(space, NNBSP)
 
 
@@ -263,6 +274,15 @@ def _french_number(found: re.Match[str]) -> str:
         return digits  # a year
     head = len(digits) % 3 or 3
     return NNBSP.join([digits[:head], *(digits[i : i + 3] for i in range(head, len(digits), 3))])
+
+
+def _currency_after(found: re.Match[str]) -> str:
+    """"CHF 2 000" is written "2 000 CHF" in French (the currency of "2 000 CHF 3" is left alone)."""
+    if _GROUP_BEFORE.search(found.string, 0, found.start()) or (
+        found.start() > 0 and found.string[found.start() - 1].isdigit()
+    ):
+        return found[0]
+    return found[2] + NBSP + found[1]
 
 
 def _unit_before(found: re.Match[str]) -> str:

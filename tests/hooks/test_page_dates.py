@@ -14,12 +14,11 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "hooks"))
-sys.path.insert(0, str(ROOT / "tests" / "site"))
 
 import git_history  # noqa: E402
-import site_helpers  # noqa: E402
 from page_dates import long_date, updated_html  # noqa: E402
-from test_translations import Repo  # noqa: E402  # a throwaway git repository
+from tests.hooks.test_translations import Repo  # noqa: E402  # a throwaway git repository
+from tests.site import site_helpers  # noqa: E402
 
 UI = {"fr": {"updated": "Mis à jour le {date}", "updated_uncommitted": "Version de travail"},
       "en": {"updated": "Updated {date}", "updated_uncommitted": "Working copy"}}

@@ -20,12 +20,11 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "tools"))
 
-sys.path.insert(0, str(ROOT / "tests" / "site"))
 
 import git_history  # noqa: E402
-import site_helpers  # noqa: E402
 import translations  # noqa: E402
 from page_dates import long_date  # noqa: E402
+from tests.site import site_helpers  # noqa: E402
 from translation_status import Status, status  # noqa: E402
 
 GUIDE = "billing-and-vat/vat-number"

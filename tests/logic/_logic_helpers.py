@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 from kb_logic import anchors
 from kb_logic.bridge import call
@@ -12,6 +13,9 @@ from kb_logic.rules import RULE_IDS, text
 
 VERDICTS = {"ok", "ko", "info", "not_covered"}
 RULE_ID = re.compile(r"\b(?:ELIG|ACC|PAY|VAT|CODE|ONB)-[A-Z]?\d+\b")
+
+Answer = dict[str, Any]
+"""A bridge answer once :func:`check_contract` has checked its shape: JSON the tests index into freely."""
 
 ASSERTED: set[str] = set()
 """Rule IDs :func:`assert_rules` checked during the current test (conftest resets it per test)."""
@@ -49,7 +53,7 @@ def check_contract(answer: dict[str, object]) -> None:
         assert not RULE_ID.search(piece), f"a rule ID shown as text: {piece!r}"
 
 
-def ask(name: str, **payload: object) -> dict[str, object]:
+def ask(name: str, **payload: object) -> Answer:
     """A bridge answer that must be a success in the v2 shape, and JSON-serialisable."""
     answer = call(name, payload)
     assert "error" not in answer, answer

@@ -38,7 +38,7 @@ def pytest_configure(config: pytest.Config) -> None:
 def _rule_marker_is_kept(request: pytest.FixtureRequest) -> Iterator[None]:
     """A test marked ``@pytest.mark.rule(ID…)`` must call ``assert_rules(answer, ID)`` for each ID:
     the marker is what the "every rule is tested" meta-test counts, so it cannot be a mere label."""
-    from _logic_helpers import ASSERTED
+    from ._logic_helpers import ASSERTED
 
     ASSERTED.clear()
     yield

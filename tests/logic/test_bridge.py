@@ -8,14 +8,16 @@ import re
 from decimal import Decimal
 
 import pytest
-from _logic_helpers import ask, assert_rules, fails
-from conftest import REPO
 
 from kb_logic import anchors, lists
 from kb_logic.bridge import CALLS, call
+from kb_logic.constants import Lang
 from kb_logic.errors import ERROR_CODES
 from kb_logic.messages import keys
 from kb_logic.rules import RULE_IDS, SECTIONS
+
+from ._logic_helpers import ask, assert_rules, fails
+from .conftest import REPO
 
 EXAMPLES: dict[str, dict[str, object]] = {
     "eligibility": {"entity": "company", "registered": True, "annual_amount": 2000, "currency": "CHF",
@@ -40,8 +42,8 @@ def test_every_call_answers_v2_in_both_languages(name: str) -> None:
     en = ask(name, **EXAMPLES[name], lang="en")
     assert fr["message"] != en["message"]
     assert fr["rules"] == en["rules"] and fr["verdict"] == en["verdict"]
-    assert [r["anchor"] for r in fr["reasons"]] == [r["anchor"] for r in en["reasons"]]  # type: ignore[attr-defined]
-    assert [d["key"] for d in fr["details"]] == [d["key"] for d in en["details"]]  # type: ignore[attr-defined]
+    assert [r["anchor"] for r in fr["reasons"]] == [r["anchor"] for r in en["reasons"]]
+    assert [d["key"] for d in fr["details"]] == [d["key"] for d in en["details"]]
     assert call(name, {**EXAMPLES[name], "lang": "fr"}) == fr  # fr is the default
 
 
@@ -51,8 +53,8 @@ def test_vat_answer_is_short_and_links_where_to_enter_the_number() -> None:
     valid = ask("vat", number="CHE-116.281.710 MWST", lang="en")
     assert valid["verdict"] == "ok"
     assert valid["next"] == {"text": "Add the number to your organisation", "anchor": "vat-2"}
-    assert all(reason["anchor"] is None for reason in valid["reasons"])  # type: ignore[attr-defined]
-    assert {"key": "country", "label": "Country", "value": "Switzerland"} in valid["details"]  # type: ignore[operator]
+    assert all(reason["anchor"] is None for reason in valid["reasons"])
+    assert {"key": "country", "label": "Country", "value": "Switzerland"} in valid["details"]
     assert_rules(valid, "VAT-1", "VAT-2", "VAT-3", "VAT-4")
     invalid = ask("vat", number="FR40303265046")
     assert invalid["verdict"] == "ko" and invalid["next"] is None and invalid["reasons"] == []
@@ -65,7 +67,7 @@ def test_anchor_set_is_every_rule_and_section() -> None:
 
 @pytest.mark.no_pyodide
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_every_anchor_is_in_exactly_one_guide(lang: str) -> None:
+def test_every_anchor_is_in_exactly_one_guide(lang: Lang) -> None:
     """The build maps each anchor kb_logic can return to one page: it must be there, once."""
     where: dict[str, list[str]] = {}
     for page in sorted((REPO / "docs" / lang).rglob("*.md")):
@@ -73,7 +75,7 @@ def test_every_anchor_is_in_exactly_one_guide(lang: str) -> None:
         ids = re.findall(r"\{\s*#([\w-]+)\s*\}", text)
         ids += [rule.lower() for rule in re.findall(r"<!--\s*kb:rule\s+([\w-]+)\s*-->", text)]
         for key in re.findall(r"<!--\s*kb:list\s+([\w.]+)\s*-->", text):
-            ids += [item.rule.lower() for item in lists(lang)[key] if item.rule]  # type: ignore[arg-type]
+            ids += [item.rule.lower() for item in lists(lang)[key] if item.rule]
         for anchor in ids:
             where.setdefault(anchor, []).append(page.name)
     for anchor in sorted(anchors()):
@@ -82,7 +84,7 @@ def test_every_anchor_is_in_exactly_one_guide(lang: str) -> None:
 
 
 # One real request per error code: the codes are what a request can produce, not a list of classes.
-ERROR_REQUESTS: dict[str, tuple[object, object]] = {
+ERROR_REQUESTS: dict[str, tuple[str, object]] = {
     "json": ("vat", "not an object"),
     "unknown_call": ("nope", {}),
     "missing_field": ("vat", {}),
@@ -99,7 +101,7 @@ def test_error_codes_each_come_from_a_request() -> None:
     for code, (name, payload) in ERROR_REQUESTS.items():
         if code == "json":
             continue  # the CLI's: the bridge is given Python objects (see test_cli)
-        assert fails(name, payload)["code"] == code, code  # type: ignore[arg-type]
+        assert fails(name, payload)["code"] == code, code
     for code in ERROR_CODES:
         assert f"error.{code}" in keys()
 
@@ -107,7 +109,7 @@ def test_error_codes_each_come_from_a_request() -> None:
 def test_error_shape_and_non_string_call_names() -> None:
     assert fails("nope", {})["code"] == "unknown_call"
     for name in (None, 1, ["vat"], {"vat": 1}):
-        assert fails(name, {})["code"] == "unknown_call"  # type: ignore[arg-type]
+        assert fails(name, {})["code"] == "unknown_call"  # type: ignore[arg-type]  # non-string names on purpose
     payloads: list[object] = [[], "x", 1, None, True, {1: 2}]
     for payload in payloads:
         error = fails("vat", payload)

@@ -8,13 +8,14 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import HERE, RULES_MD, unavailable
 
 import kb_logic
 from kb_logic import messages, published
 from kb_logic._catalogue import AREAS, CATALOGUE
 from kb_logic.messages import LANGS, catalogue, keys, message, placeholders
 from kb_logic.rules import FAMILIES, RULE_IDS, SILENT_CASES, statement
+
+from .conftest import HERE, RULES_MD, unavailable
 
 RULE_RE = re.compile(r"\b(?:ELIG|ACC|PAY|VAT|CODE|ONB)-[A-Z]?\d+\b")
 
@@ -35,7 +36,7 @@ def test_catalogue_per_language_and_areas_merged() -> None:
     with pytest.raises(KeyError):
         message("nope", "fr")
     with pytest.raises(ValueError, match="language"):
-        message("error.json", "de")  # type: ignore[arg-type]
+        message("error.json", "de")  # type: ignore[arg-type]  # an unsupported language on purpose
 
 
 def catalogue_keys_as_written() -> list[tuple[str, str]]:

@@ -12,7 +12,8 @@ import tokenize
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+
+from .conftest import REPO
 
 pytestmark = pytest.mark.no_pyodide
 

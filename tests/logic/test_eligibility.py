@@ -7,10 +7,11 @@ import math
 from decimal import Decimal
 
 import pytest
-from _logic_helpers import ask, assert_rules, fails
 
-from kb_logic.constants import THRESHOLDS
+from kb_logic.constants import THRESHOLDS, Currency
 from kb_logic.rules import text
+
+from ._logic_helpers import Answer, ask, assert_rules, fails
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 
@@ -26,7 +27,7 @@ OK: dict[str, object] = {
 }
 
 
-def elig(**change: object) -> dict[str, object]:
+def elig(**change: object) -> Answer:
     return ask("eligibility", **{**OK, **change})
 
 
@@ -36,7 +37,7 @@ def test_all_conditions_met_is_eligible() -> None:
     assert answer["eligible"] is True and answer["verdict"] == "ok"
     assert answer["unmet"] == [] and answer["redirect"] is None
     assert_rules(answer, "ELIG-1", "ELIG-2", "ELIG-3", "ELIG-4", "ELIG-5", "ELIG-6")
-    assert answer["next"]["anchor"] == "advantages"  # type: ignore[index]
+    assert answer["next"]["anchor"] == "advantages"
 
 
 @pytest.mark.rule("ELIG-1")
@@ -53,10 +54,10 @@ def test_individual_redirected_to_affiliate(registered: bool) -> None:
     fr = elig(entity="individual", registered=registered)
     en = elig(entity="individual", registered=registered, lang="en")
     for answer in (fr, en):
-        assert answer["eligible"] is False and "ELIG-1" in answer["unmet"]  # type: ignore[operator]
+        assert answer["eligible"] is False and "ELIG-1" in answer["unmet"]
         assert answer["redirect"] == "affiliate"
-    assert "programme d’affiliation" in fr["reasons"][-1]["text"]  # type: ignore[index]
-    assert "affiliate programme" in en["reasons"][-1]["text"]  # type: ignore[index]
+    assert "programme d’affiliation" in fr["reasons"][-1]["text"]
+    assert "affiliate programme" in en["reasons"][-1]["text"]
 
 
 @pytest.mark.rule("ELIG-2")
@@ -77,11 +78,11 @@ def test_individual_redirected_to_affiliate(registered: bool) -> None:
         pytest.param("CHF", 0, False, id="zero"),
     ],
 )
-def test_threshold(currency: str, amount: object, eligible: bool) -> None:
+def test_threshold(currency: Currency, amount: object, eligible: bool) -> None:
     answer = elig(currency=currency, annual_amount=amount)
     assert answer["eligible"] is eligible
-    assert ("ELIG-2" in answer["unmet"]) is not eligible  # type: ignore[operator]
-    assert answer["threshold"] == THRESHOLDS[currency]  # type: ignore[index]
+    assert ("ELIG-2" in answer["unmet"]) is not eligible
+    assert answer["threshold"] == THRESHOLDS[currency]
     assert answer["currency"] == currency
     assert_rules(answer, "ELIG-2")
 
@@ -91,7 +92,7 @@ def test_json_decimal_boundary_read_as_decimal() -> None:
     payload = json.loads('{"annual_amount": 1999.99999999999999999}', parse_float=Decimal)
     answer = elig(**payload)
     assert answer["unmet"] == ["ELIG-2"]
-    shown = [d["value"] for d in answer["details"] if d["key"] == "annual_amount"]  # type: ignore[attr-defined]
+    shown = [d["value"] for d in answer["details"] if d["key"] == "annual_amount"]
     assert shown == [f"1{NNBSP}999,99999999999999999{NBSP}CHF"]  # never shown rounded up to the threshold
 
 
@@ -103,12 +104,12 @@ def test_decimal_boundary_property() -> None:
 
     @settings(max_examples=200, deadline=None)
     @given(st.sampled_from(["CHF", "EUR"]), st.integers(min_value=1, max_value=30), st.booleans())
-    def check(currency: str, places: int, below: bool) -> None:
-        threshold = THRESHOLDS[currency]  # type: ignore[index]
+    def check(currency: Currency, places: int, below: bool) -> None:
+        threshold = THRESHOLDS[currency]
         # written out as the reader would type them (Decimal arithmetic would round at 28 digits)
         amount = f"{threshold - 1}.{'9' * places}" if below else f"{threshold}.{'0' * (places - 1)}1"
         answer = elig(currency=currency, annual_amount=amount)
-        assert ("ELIG-2" in answer["unmet"]) is below  # type: ignore[operator]
+        assert ("ELIG-2" in answer["unmet"]) is below
 
     check()
 
@@ -134,7 +135,7 @@ def test_each_commitment_is_a_condition(field: str, rule: str) -> None:
 def test_unmet_in_rule_order() -> None:
     answer = elig(accepts_conditions=False, annual_amount=1, registered=False)
     assert answer["unmet"] == ["ELIG-1", "ELIG-2", "ELIG-6"]
-    assert [r["anchor"] for r in answer["reasons"]] == ["elig-1", "elig-2", "elig-6"]  # type: ignore[attr-defined]
+    assert [r["anchor"] for r in answer["reasons"]] == ["elig-1", "elig-2", "elig-6"]
 
 
 def test_answer_per_language() -> None:
@@ -150,8 +151,8 @@ def test_answer_per_language() -> None:
         {"key": "annual_amount", "label": "Yearly amount", "value": "CHF 10.00"},
         {"key": "threshold", "label": "Yearly threshold", "value": "CHF 2,000"},
     ]
-    assert fr["reasons"][0]["text"].endswith(f"2{NNBSP}000{NBSP}CHF par an ou à 1{NNBSP}800{NBSP}€ par an.")  # type: ignore[index]
-    assert en["reasons"][0]["text"].endswith("CHF 2,000 a year or €1,800 a year.")  # type: ignore[index]
+    assert fr["reasons"][0]["text"].endswith(f"2{NNBSP}000{NBSP}CHF par an ou à 1{NNBSP}800{NBSP}€ par an.")
+    assert en["reasons"][0]["text"].endswith("CHF 2,000 a year or €1,800 a year.")
 
 
 @pytest.mark.parametrize("currency", ["chf", " EUR ", "eur"])
@@ -167,10 +168,10 @@ def test_other_currency_is_not_covered(currency: str) -> None:
     for answer in (fr, en):
         assert answer["verdict"] == "not_covered" and answer["eligible"] is None
         assert answer["silent"] == "other_currency" and answer["currency"] == currency.upper()
-        assert answer["next"]["anchor"] == "support-code"  # type: ignore[index]
+        assert answer["next"]["anchor"] == "support-code"
     assert fr["message"] == "Les guides ne couvrent pas ce cas."
     assert en["message"] == "The guides do not cover this case."
-    assert "Support" in fr["reasons"][0]["text"] and currency.upper() in fr["reasons"][0]["text"]  # type: ignore[index]
+    assert "Support" in fr["reasons"][0]["text"] and currency.upper() in fr["reasons"][0]["text"]
 
 
 @pytest.mark.parametrize("currency", ["", "dollars", "€"])

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import pytest
-from _logic_helpers import ask, assert_rules, fails
 
 from kb_logic.rules import text
+
+from ._logic_helpers import Answer, ask, assert_rules, fails
 
 NBSP = "\u00a0"
 
 
-def onb(flow: str, role: str, lang: str = "fr") -> dict[str, object]:
+def onb(flow: str, role: str, lang: str = "fr") -> Answer:
     return ask("onboarding", flow=flow, role=role, lang=lang)
 
 
-def anchors(answer: dict[str, object]) -> list[str]:
-    return [reason["anchor"] for reason in answer["reasons"]]  # type: ignore[attr-defined]
+def anchors(answer: Answer) -> list[str]:
+    return [reason["anchor"] for reason in answer["reasons"]]
 
 
 @pytest.mark.rule("ONB-C1", "ONB-C2", "ONB-C3", "ONB-C4", "ONB-C5")
@@ -26,7 +27,7 @@ def test_client_adds_partner_any_role(role: str) -> None:
     assert answer["steps"] == ["ONB-C1", "ONB-C2", "ONB-C3", "ONB-C4", "ONB-C5"]
     assert anchors(answer) == ["onb-c1", "onb-c2", "onb-c3", "onb-c4", "onb-c5"]
     assert_rules(answer, "ONB-C1", "ONB-C2", "ONB-C3", "ONB-C4", "ONB-C5")
-    assert answer["next"]["anchor"] == "add-a-partner"  # type: ignore[index]
+    assert answer["next"]["anchor"] == "add-a-partner"
 
 
 @pytest.mark.rule("ONB-P0", "ONB-P1", "ONB-P2", "ONB-P3", "ONB-P4", "ONB-P5", "ONB-P6", "ONB-P7")
@@ -61,7 +62,7 @@ def test_only_legal_representatives_add_clients(role: str) -> None:
 def test_access_client_account(role: str) -> None:
     answer = onb("access_client_account", role)
     assert answer["steps"] == ["ONB-A1"] and anchors(answer) == ["onb-a1"]
-    assert "Accéder au compte du client" in answer["reasons"][0]["text"]  # type: ignore[index]
+    assert "Accéder au compte du client" in answer["reasons"][0]["text"]
     assert_rules(answer, "ONB-A1")
 
 
@@ -69,7 +70,7 @@ def test_access_client_account(role: str) -> None:
 def test_collaborator_access_client_account() -> None:
     answer = onb("access_client_account", "collaborator", "en")
     assert answer["steps"] == ["ONB-A2"] and anchors(answer) == ["onb-a2"]
-    assert "Mes clients" in answer["reasons"][0]["text"]  # type: ignore[index]
+    assert "Mes clients" in answer["reasons"][0]["text"]
     assert_rules(answer, "ONB-A2")
 
 

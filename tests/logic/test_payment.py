@@ -6,21 +6,22 @@ import math
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
-from _logic_helpers import ask, assert_rules, fails
 
 from kb_logic import call
 from kb_logic.constants import MAX_RATE
 from kb_logic.payment import amounts
 
+from ._logic_helpers import Answer, ask, assert_rules, fails
+
 NBSP, NNBSP = "\u00a0", "\u202f"
 
 
-def pay(**payload: object) -> dict[str, object]:
+def pay(**payload: object) -> Answer:
     return ask("payment", **payload)
 
 
-def detail(answer: dict[str, object], key: str) -> str:
-    (value,) = [d["value"] for d in answer["details"] if d["key"] == key]  # type: ignore[attr-defined]
+def detail(answer: Answer, key: str) -> str:
+    (value,) = [d["value"] for d in answer["details"] if d["key"] == key]
     return str(value)
 
 
@@ -34,7 +35,7 @@ def test_client_pays() -> None:
     assert answer["invoices_visible_to"] == "client"  # PAY-C4
     assert answer["installed_in"] == "client"  # PAY-C5
     assert_rules(answer, "PAY-C1", "PAY-C2", "PAY-C3", "PAY-C4", "PAY-C5")
-    assert [r["anchor"] for r in answer["reasons"]] == ["pay-c1", "pay-c2"]  # type: ignore[attr-defined]
+    assert [r["anchor"] for r in answer["reasons"]] == ["pay-c1", "pay-c2"]
 
 
 @pytest.mark.rule("PAY-P1", "PAY-P2", "PAY-P3", "PAY-P4", "PAY-P5")
@@ -92,14 +93,14 @@ def test_rate_35_percent_is_accepted_and_shown_in_percent() -> None:
 def test_partner_pays_adds_up_to_the_price() -> None:
     """Issue 8: 19.90 at 25 % gave pays 14.93 + saves 4.98 = 19.91."""
     answer = pay(access="full", payer="partner", price="19.90", rate="25")
-    assert answer["amounts"]["partner_pays"] == "14.92"  # type: ignore[index]
-    assert answer["amounts"]["partner_saves"] == "4.98"  # type: ignore[index]
+    assert answer["amounts"]["partner_pays"] == "14.92"
+    assert answer["amounts"]["partner_saves"] == "4.98"
 
 
 def test_silent_actual_rates_rate_is_an_assumption() -> None:
     fr = pay(access="full", payer="client", price=10, rate=10)
     en = pay(access="full", payer="client", price=10, rate=10, lang="en")
-    remark_fr, remark_en = fr["reasons"][-1], en["reasons"][-1]  # type: ignore[index]
+    remark_fr, remark_en = fr["reasons"][-1], en["reasons"][-1]
     assert remark_fr["anchor"] == remark_en["anchor"] == "savings"
     assert "hypothèse" in remark_fr["text"] and f"35{NNBSP}%" in remark_fr["text"]
     assert "assumption" in remark_en["text"] and "35%" in remark_en["text"]
@@ -117,7 +118,7 @@ def test_silent_limited_payment_not_covered() -> None:
         answer = pay(access="limited", payer="partner", lang=lang)
         assert answer["applicable"] is False and answer["verdict"] == "not_covered"
         assert answer["silent"] == "limited_payment" and answer["message"] == message
-        assert answer["next"]["anchor"] == "support-code"  # type: ignore[index]
+        assert answer["next"]["anchor"] == "support-code"
         assert_rules(answer, "ACC-F3")
 
 
@@ -175,8 +176,9 @@ def test_price_and_rate_go_together() -> None:
 
 
 def test_pay_currency_is_optional() -> None:
-    answer = call("payment", {"access": "full", "payer": "partner", "price": 100, "rate": 20, "currency": "EUR"})
-    assert answer["currency"] == "EUR" and answer["amounts"]["partner_pays"] == "80.00"  # type: ignore[index]
+    payload = {"access": "full", "payer": "partner", "price": 100, "rate": 20, "currency": "EUR"}
+    answer: Answer = call("payment", payload)
+    assert answer["currency"] == "EUR" and answer["amounts"]["partner_pays"] == "80.00"
     plain = pay(access="full", payer="partner", price=100, rate=20)
     assert plain["currency"] is None and detail(plain, "partner_pays") == "80,00"
     bad = fails("payment", {"access": "full", "payer": "client", "currency": "USD"})

@@ -8,7 +8,8 @@ import sys
 import time
 
 import pytest
-from conftest import REPO, unavailable
+
+from .conftest import REPO, unavailable
 
 pytestmark = [pytest.mark.pyodide, pytest.mark.no_pyodide]
 

@@ -4,10 +4,11 @@ names refused, duplicates merged (products) or refused (partners), the number of
 from __future__ import annotations
 
 import pytest
-from _logic_helpers import ask, fails
 
 from kb_logic import _text
 from kb_logic.constants import MAX_PARTNERS, MAX_PRODUCTS
+
+from ._logic_helpers import Answer, ask, fails
 
 
 @pytest.mark.parametrize(
@@ -42,7 +43,7 @@ def test_nothing_visible_normalises_to_empty(blank: str) -> None:
     assert _text.name_key(blank) == "" and _text.tidy(blank) == ""
 
 
-def _limited(name: str, *products: str) -> dict[str, object]:
+def _limited(name: str, *products: str) -> Answer:
     return {"name": name, "access": "limited", "products": list(products)}
 
 
@@ -64,7 +65,7 @@ def test_partners_are_matched_after_normalisation() -> None:
         partners=[_limited("\ufeffAgence\u00a0Dupont", "kMail")],
         request=_limited("agence dupont", "kMail", "kDrive"),
     )
-    assert answer["allowed"] is True and "ACC-9" in answer["rules"]  # type: ignore[operator]
+    assert answer["allowed"] is True and "ACC-9" in answer["rules"]
 
 
 @pytest.mark.parametrize(
@@ -88,7 +89,7 @@ def test_duplicate_products_are_merged_and_the_answer_says_which() -> None:
         request=_limited("B", "Web hosting", "kMail", "web\u200b HOSTING", "KMAIL", "kDrive"),
     )
     assert answer["allowed"] is True
-    assert answer["capabilities"]["manages"] == ["Web hosting", "kMail", "kDrive"]  # type: ignore[index]
+    assert answer["capabilities"]["manages"] == ["Web hosting", "kMail", "kDrive"]
     assert answer["merged_duplicates"] == ["Web hosting", "kMail"]
     assert ask("access", partners=[], request=_limited("B", "kMail"))["merged_duplicates"] == []
 

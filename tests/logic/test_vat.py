@@ -4,10 +4,11 @@ the reasons of invalid numbers, and the VAT-1..4 steps that come with every answ
 from __future__ import annotations
 
 import pytest
-from _logic_helpers import ask, fails
 
 from kb_logic.rules import statement
 from kb_logic.vat import COUNTRIES, EU_STATES
+
+from ._logic_helpers import Answer, ask, fails
 
 # One published valid number per country: the examples of python-stdnum's module docstrings.
 VALID: list[tuple[str, str, str]] = [
@@ -73,11 +74,11 @@ INVALID: list[tuple[str, str | None, str]] = [
 ]
 
 
-def vat(number: str, **extra: object) -> dict[str, object]:
+def vat(number: str, **extra: object) -> Answer:
     return ask("vat", number=number, **extra)
 
 
-def said(answer: dict[str, object]) -> str:
+def said(answer: Answer) -> str:
     """What the reader reads: the verdict sentence and the reasons."""
     reasons = answer["reasons"]
     assert isinstance(reasons, list)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
+from playwright.sync_api import Browser, BrowserContext, Page
 
 
 @pytest.fixture(scope="module")
-def shared_context(browser: Any, site_server: str) -> Iterator[Any]:
+def shared_context(browser: Browser, site_server: str) -> Iterator[BrowserContext]:
     """One browser context for a whole test module (page loads are local: no need for fresh contexts)."""
     context = browser.new_context(base_url=site_server, viewport={"width": 1280, "height": 800})
     yield context
@@ -17,5 +17,5 @@ def shared_context(browser: Any, site_server: str) -> Iterator[Any]:
 
 
 @pytest.fixture(scope="module")
-def shared_page(shared_context: Any) -> Any:
+def shared_page(shared_context: BrowserContext) -> Page:
     return shared_context.new_page()

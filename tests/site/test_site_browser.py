@@ -8,7 +8,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from site_helpers import LANGS, Page, pages
+from playwright.sync_api import BrowserContext
+
+from ..conftest import AxeChecker, ThirdPartyRecorder
+from .site_helpers import LANGS, Page, pages
 
 pytestmark = pytest.mark.browser
 IDLE_TIMEOUT_MS = 20_000
@@ -23,7 +26,7 @@ class Load:
     third_party: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # console errors (CSP refusals included), uncaught
     failed: list[str] = field(default_factory=list)  # requests answered >= 400 or not answered
-    axe: list[dict] = field(default_factory=list)
+    axe: list[dict[str, Any]] = field(default_factory=list)
     axe_error: str | None = None
 
 
@@ -36,7 +39,8 @@ def all_pages(lang: str) -> list[Page]:
 
 
 @pytest.fixture(scope="module")
-def loads(shared_context: Any, site_server: str, axe_check: Any, third_party_recorder: Any) -> dict[str, Load]:
+def loads(shared_context: BrowserContext, site_server: str, axe_check: AxeChecker,
+          third_party_recorder: type[ThirdPartyRecorder]) -> dict[str, Load]:
     """Loads every page of both languages once; what each load did, by page path."""
     recorder = third_party_recorder(shared_context, site_server)
     page = shared_context.new_page()
@@ -74,7 +78,7 @@ def loads(shared_context: Any, site_server: str, axe_check: Any, third_party_rec
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_no_request_to_another_origin(loads: dict[str, Load], lang: str):
+def test_no_request_to_another_origin(loads: dict[str, Load], lang: str) -> None:
     offenders = {str(p): loads[p.path].third_party for p in all_pages(lang) if loads[p.path].third_party}
     assert not offenders, "requests to another origin:\n" + "\n".join(
         f"{page}: {url}" for page, urls in offenders.items() for url in urls
@@ -94,26 +98,26 @@ def grouped(loads: dict[str, Load], lang: str, attr: str) -> str:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_pages_load_without_script_error(loads: dict[str, Load], lang: str):
+def test_pages_load_without_script_error(loads: dict[str, Load], lang: str) -> None:
     """Console errors include the Content-Security-Policy refusing a script of the theme."""
     problems = grouped(loads, lang, "errors")
     assert not problems, "errors in the console while loading:\n" + problems
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_pages_make_no_failing_request(loads: dict[str, Load], lang: str):
+def test_pages_make_no_failing_request(loads: dict[str, Load], lang: str) -> None:
     problems = grouped(loads, lang, "failed")
     assert not problems, "failing requests while loading:\n" + problems
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_pages_are_served(loads: dict[str, Load], lang: str):
+def test_pages_are_served(loads: dict[str, Load], lang: str) -> None:
     statuses = {str(p): loads[p.path].status for p in pages(lang)}
     assert set(statuses.values()) == {200}, statuses
 
 
 @pytest.mark.parametrize("page", [p for lang in LANGS for p in all_pages(lang)], ids=str)
-def test_no_axe_violation(loads: dict[str, Load], axe_check: Any, page: Page):
+def test_no_axe_violation(loads: dict[str, Load], axe_check: AxeChecker, page: Page) -> None:
     load = loads[page.path]
     assert load.axe_error is None, f"axe-core could not run: {load.axe_error}"
     assert not load.axe, f"{page}: axe-core violations\n" + axe_check.describe(load.axe)

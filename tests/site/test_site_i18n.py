@@ -6,12 +6,13 @@ import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from site_helpers import SITE_URL, Page, pages, soup
+from playwright.sync_api import Page as BrowserPage
+
+from .site_helpers import SITE_URL, Page, pages, soup
 
 LOCAL = "http://site.invalid/"
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
@@ -85,7 +86,7 @@ def test_404_page_is_in_its_language(built_site: Path, lang: str) -> None:
     ("nowhere/deeper/still/", "fr", "Page introuvable"),
     ("en/nowhere/deeper/still/", "en", "Page not found"),
 ])
-def test_404_page_works_at_any_depth(page: Any, site_server: str, path: str, lang: str, heading: str) -> None:
+def test_404_page_works_at_any_depth(page: BrowserPage, site_server: str, path: str, lang: str, heading: str) -> None:
     """A host answers any missing path with the site's 404.html of that part of the site (the test server does
     what a host does): the page must then work at any depth. Its styles, scripts and links must not be relative
     to /404.html, and it must speak the reader's language."""

@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from site_helpers import SITE_URL, soup
+from .site_helpers import SITE_URL, soup
 
 EXPECTED_EXTERNAL_HOSTS = {"manager.infomaniak.com", "welcome.infomaniak.com"}
 LOCAL = "http://site.invalid/"  # the built folder, seen as a site; SITE_URL's origin is the same site
@@ -66,17 +66,17 @@ def scan(built_site: Path) -> tuple[list[str], dict[str, set[str]]]:
                 fragment = unquote(url.fragment)
                 if fragment and target.suffix == ".html":
                     page = soup(built_site, target.relative_to(built_site).as_posix())
-                    if page.find(id=fragment) is None and page.find(attrs={"name": fragment}) is None:
+                    if page.find(id=fragment) is None and page.find(None, {"name": fragment}) is None:
                         broken.append(f"{where}: no element #{fragment} in /{target.relative_to(built_site)}")
     return broken, external
 
 
-def test_no_broken_internal_link_or_anchor(built_site: Path):
+def test_no_broken_internal_link_or_anchor(built_site: Path) -> None:
     broken, _ = scan(built_site)
     assert not broken, f"{len(broken)} broken internal links/anchors:\n" + "\n".join(broken)
 
 
-def test_only_expected_external_hosts(built_site: Path):
+def test_only_expected_external_hosts(built_site: Path) -> None:
     _, external = scan(built_site)
     unexpected = {host: sorted(pages) for host, pages in external.items() if host not in EXPECTED_EXTERNAL_HOSTS}
     assert not unexpected, "links to unexpected hosts:\n" + "\n".join(

@@ -7,10 +7,13 @@ site's navigation inside the screen with the other guides reachable.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator
 
 import pytest
-from site_helpers import Page, pages
+from playwright.sync_api import Browser, FloatRect
+from playwright.sync_api import Page as BrowserPage
+
+from .site_helpers import Page, pages
 
 pytestmark = pytest.mark.browser
 WIDTH, HEIGHT = 360, 740
@@ -20,20 +23,20 @@ DRAWER_PAGES = {"", "billing-and-vat/vat-number/", "glossary/"}
 
 
 @pytest.fixture(scope="module")
-def phone(browser: Any, site_server: str) -> Any:
+def phone(browser: Browser, site_server: str) -> Iterator[BrowserPage]:
     context = browser.new_context(base_url=site_server, viewport={"width": WIDTH, "height": HEIGHT},
                                   device_scale_factor=1, is_mobile=True, has_touch=True)
     yield context.new_page()
     context.close()
 
 
-def on_screen(box: dict[str, float] | None) -> bool:
+def on_screen(box: FloatRect | None) -> bool:
     return (box is not None and box["width"] > 0 and box["height"] > 0
             and box["x"] >= -1 and box["x"] + box["width"] <= WIDTH + 1)
 
 
 @pytest.mark.parametrize("page", pages(), ids=str)
-def test_usable_at_360px(phone: Any, page: Page) -> None:
+def test_usable_at_360px(phone: BrowserPage, page: Page) -> None:
     phone.goto(page.path, wait_until="load")
     widths = phone.evaluate("() => [document.documentElement.scrollWidth, document.body.scrollWidth]")
     if max(widths) > WIDTH:
@@ -58,7 +61,7 @@ def test_usable_at_360px(phone: Any, page: Page) -> None:
 
 
 @pytest.mark.parametrize("page", [p for p in pages() if p.path.removeprefix("en/") in DRAWER_PAGES], ids=str)
-def test_navigation_reachable_at_360px(phone: Any, page: Page) -> None:
+def test_navigation_reachable_at_360px(phone: BrowserPage, page: Page) -> None:
     phone.goto(page.path, wait_until="load")
     menu = phone.locator("header label[for='__drawer']")
     assert menu.is_visible() and on_screen(menu.bounding_box()), f"{page}: no menu button on the screen"

@@ -6,7 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-from site_helpers import DOCS, pages, soup, source_files
+
+from .site_helpers import DOCS, Page, pages, soup, source_files
 
 # `{ #id }` / `{#id .class}` attribute lists of headings, paragraphs and list items
 EXPLICIT_ID = re.compile(r"\{:?\s*[^}\n]*?#([A-Za-z][\w-]*)[^}\n]*\}")
@@ -18,14 +19,14 @@ def explicit_ids(lang: str, src: str) -> set[str]:
     return set(EXPLICIT_ID.findall(text))
 
 
-def test_same_pages_in_both_languages():
+def test_same_pages_in_both_languages() -> None:
     fr, en = set(source_files("fr")), set(source_files("en"))
     assert sorted(fr - en) == [], "French pages without an English counterpart (docs/en/…)"
     assert sorted(en - fr) == [], "English pages without a French counterpart (docs/fr/…)"
 
 
 @pytest.mark.parametrize("src", source_files("fr"), ids=str)
-def test_same_explicit_ids_in_sources(src: str):
+def test_same_explicit_ids_in_sources(src: str) -> None:
     if not (DOCS / "en" / src).is_file():
         pytest.skip("no English counterpart (test_same_pages_in_both_languages fails)")
     fr, en = explicit_ids("fr", src), explicit_ids("en", src)
@@ -39,11 +40,11 @@ def content_ids(built_site: Path, file: str) -> set[str]:
     """
     article = soup(built_site, file).select_one("article")
     assert article is not None, f"/{file}: no <article>"
-    return {el["id"] for el in article.find_all(id=True) if el.name != "h1"}
+    return {str(el["id"]) for el in article.find_all(id=True) if el.name != "h1"}
 
 
 @pytest.mark.parametrize("page", pages("fr"), ids=str)
-def test_same_link_targets_in_built_pages(built_site: Path, page):
+def test_same_link_targets_in_built_pages(built_site: Path, page: Page) -> None:
     other = page.counterpart
     if not (built_site / other.file).is_file():
         pytest.skip(f"{other} not built")

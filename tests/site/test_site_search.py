@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from site_helpers import pages, soup
+
+from ..conftest import ThirdPartyRecorder
+from .site_helpers import pages, soup
 
 pytestmark = pytest.mark.browser
 
@@ -22,12 +24,13 @@ CASES = {
 
 def article_words(built_site: Path, path: str) -> set[str]:
     article = soup(built_site, path + "index.html").select_one("article")
+    assert article is not None, f"/{path}: no <article>"
     for hidden in article.select("[data-kb-widget], .headerlink"):  # what Pagefind is told to skip
         hidden.decompose()
     return set(re.findall(r"\w+", article.get_text(" ").lower()))
 
 
-def search(page: Any, query: str) -> list[str]:
+def search(page: Page, query: str) -> list[str]:
     """Types the query in the open dialog; the paths of all result pages (after "load more")."""
     box = page.locator("#kb-search-ui input").first
     box.fill("")
@@ -51,8 +54,8 @@ def search(page: Any, query: str) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_search_stays_in_the_page_language(page: Any, no_third_party: Any, site_server: str,
-                                           built_site: Path, lang: str):
+def test_search_stays_in_the_page_language(page: Page, no_third_party: ThirdPartyRecorder, site_server: str,
+                                           built_site: Path, lang: str) -> None:
     start, query, stemmed = CASES[lang]
     pagefind: list[str] = []
     page.on("request", lambda r: pagefind.append(r.url) if "/pagefind/" in r.url else None)
@@ -101,7 +104,7 @@ QUERY = {"fr": "facturation", "en": "invoices"}
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 @pytest.mark.parametrize("kind", list(PAGE_KINDS))
-def test_search_works_from_every_kind_of_page(page: Any, no_third_party: Any, site_server: str,
+def test_search_works_from_every_kind_of_page(page: Page, no_third_party: ThirdPartyRecorder, site_server: str,
                                               kind: str, lang: str) -> None:
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))

@@ -15,10 +15,11 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from site_helpers import ROOT, Page, pages
-from typography_check import RULES, check_html, check_text, page_text
 
 from kb_logic.bridge import CALLS, call
+
+from .site_helpers import ROOT, Page, pages
+from .typography_check import RULES, check_html, check_text, page_text
 
 
 def _load_hook() -> ModuleType:

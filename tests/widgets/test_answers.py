@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, Tag
+from bs4.element import NavigableString
 from conftest import PAGES, READY_TIMEOUT_MS, Helper, url
 
 pytestmark = pytest.mark.browser
@@ -105,6 +106,10 @@ def test_runtime_states_do_not_shift_the_page(browser: Any, site_server: str, vi
         vat.wait_verdict("ok")
         assert shifts_without_input(page) == [], "answering moved the page without the reader's input"
 
+        page.goto(url(site_server, "vat", "en", fragment="vat=CHE-116.281.710"))  # a deep link, landing as is
+        Helper(page, "vat").wait_verdict("ok")
+        assert shifts_without_input(page) == [], "the restored answer moved the page"
+
         page.route("**/pyodide.asm*.wasm", lambda route: route.abort())
         page.goto(url(site_server, "vat", "fr"))
         failed = Helper(page, "vat")
@@ -168,7 +173,7 @@ def shape(node: Tag) -> dict[str, Any]:
         if isinstance(child, NavigableString):
             if child.strip():
                 kids.append(child.strip())
-        elif isinstance(child, Tag) and "kb-result__actions" not in child.get("class", []):
+        elif isinstance(child, Tag) and "kb-result__actions" not in child.get_attribute_list("class"):
             kids.append(shape(child))
     attrs = {k: v for k, v in node.attrs.items() if k in ("class", "href") or k.startswith("data-kb-")}
     return {"tag": node.name, "attrs": attrs, "kids": kids}

@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT))
 
 from widgets import markup  # noqa: E402
 
-from kb_logic import bridge, rules  # noqa: E402
+from kb_logic import bridge, rules, values  # noqa: E402
 from kb_logic.constants import Lang  # noqa: E402
 
 PAGE = {"fr": "billing-and-vat/vat-number/", "en": "en/billing-and-vat/vat-number/"}
@@ -99,3 +99,11 @@ def test_rate_is_typed_as_text_and_sent_as_typed() -> None:
         assert field is not None
         assert field["type"] == "text" and field["inputmode"] == "decimal"
         assert not field.has_attr("data-kb-scale")
+
+
+@pytest.mark.parametrize(("lang", "cap"), [("fr", "35\u202f%"), ("en", "35%")])
+def test_rate_hint_states_kb_logics_cap_in_percent(lang: Lang, cap: str) -> None:
+    page = ("" if lang == "fr" else "en/") + "billing-and-vat/payment-methods/"
+    hint = BeautifulSoup(markup.render("payment", lang, page), "html.parser").select_one("#kb-payment-rate-hint")
+    assert hint is not None
+    assert cap in hint.get_text() and values(lang)["max_rate"] == cap  # the constant, formatted by kb_logic

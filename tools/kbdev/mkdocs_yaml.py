@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -31,7 +31,7 @@ def _construct_tagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> 
         return Tagged(tag, node, loader.construct_sequence(node, deep=True))
     if isinstance(node, yaml.MappingNode):
         return Tagged(tag, node, loader.construct_mapping(node, deep=True))
-    return Tagged(tag, node, loader.construct_scalar(node))  # type: ignore[arg-type]
+    return Tagged(tag, node, loader.construct_scalar(cast(yaml.ScalarNode, node)))  # the one kind left
 
 
 def _represent_tagged(dumper: yaml.SafeDumper, data: Tagged) -> yaml.Node:

@@ -294,15 +294,22 @@ if (roots.length) {
     flushSave(); // the link carries the state of the last keystroke too
     location.assign(link.href);
   }, true);
-  // A helper in (or near) view: start Python as soon as the page is idle, at the latest 100 ms later (the
-  // runtime is then ready by the time a reader has typed; README "Figures" weighs this against intent).
+  // A helper in (or near) view: start Python at once (the worker downloads and boots off the main thread;
+  // an idle callback, or the observer's first callback, would cost the first answer up to 100 ms). The
+  // runtime is then ready by the time a reader has typed; README "Figures" weighs this against intent.
   // Under Save-Data nothing starts before the reader asks: focus, a tap, a keystroke, a filled deep link.
+  const MARGIN = 200;
+  const near = (root) => {
+    const box = root.getBoundingClientRect();
+    return box.top < innerHeight + MARGIN && box.bottom > -MARGIN;
+  };
   const observer = new IntersectionObserver((entries) => {
     if (entries.some((e) => e.isIntersecting)) {
       observer.disconnect();
-      if (self.requestIdleCallback) requestIdleCallback(() => worker.start(), { timeout: 100 });
-      else setTimeout(() => worker.start(), 0);
+      worker.start();
     }
-  }, { rootMargin: "200px" });
-  if (!navigator.connection?.saveData) roots.forEach((root) => observer.observe(root));
+  }, { rootMargin: `${MARGIN}px` });
+  if (navigator.connection?.saveData) { /* on intent only */ }
+  else if (roots.some(near)) worker.start();
+  else roots.forEach((root) => observer.observe(root));
 }

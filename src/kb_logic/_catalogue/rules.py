@@ -103,11 +103,11 @@ RULES: dict[str, dict[str, str]] = {
         "en": "The client manages billing and pays for the orders and renewals made by the partner.",
     },
     "rule.PAY-C2": {
-        "fr": "Le prix public est payé et le partenaire recevra un revenu "
+        "fr": "Le client paie le prix public et le partenaire recevra un revenu "
         "([cashback](glossary.md#cashback)) sur son compte en fonction des avantages dont il "
         "bénéficie en tant que [revendeur "
         "Infomaniak](becoming-a-partner/reseller-programme.md#advantages).",
-        "en": "The public price is paid and the partner will receive revenue "
+        "en": "The client pays the public price and the partner will receive revenue "
         "([cashback](glossary.md#cashback)) on its account according to the advantages it enjoys as "
         "an [Infomaniak reseller](becoming-a-partner/reseller-programme.md#advantages).",
     },
