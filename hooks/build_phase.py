@@ -31,6 +31,7 @@ class PostBuild(IntEnum):
     SEARCH = -200  # search: Pagefind over every language
     RUNTIME = -250  # the Python runtime and widget scripts
     PRECOMPRESS = -300  # .gz/.br of everything, Pagefind and runtime included
+    DEV_STATUS = -500  # dev_errors (serve only): the build's problems, once everything else ran
 
 
 class PostPage(IntEnum):
@@ -39,6 +40,7 @@ class PostPage(IntEnum):
     TYPOGRAPHY = -100  # text nodes get the language's typography
     CSP = -300  # inline scripts move to files
     LAST = -400  # 404 page capture, compaction: the page as written
+    DEV_BANNER = -450  # dev_errors (serve only): checks the page as written, adds the banner's script
 
 
 class _Phase:
@@ -75,6 +77,17 @@ def language(config: MkDocsConfig) -> str:
 def default_language(config: MkDocsConfig) -> str:
     plugin = i18n(config)
     return str(getattr(plugin, "default_language", None) or config.theme["language"])
+
+
+def all_languages(config: MkDocsConfig) -> list[str]:
+    """Every configured language, built or not (a writer's preview builds one)."""
+    plugin = i18n(config)
+    return [str(lang) for lang in getattr(plugin, "all_languages", None) or [default_language(config)]]
+
+
+def first_language(config: MkDocsConfig) -> bool:
+    """True in the build of the first language to be built: site-wide checks run there, once."""
+    return not nested(config) and language(config) == (build_languages(config) or [language(config)])[0]
 
 
 def build_languages(config: MkDocsConfig) -> list[str]:

@@ -2,8 +2,8 @@
 
 Every warning and error the build logs (an unknown shortcode, a link to a missing page or anchor, a page
 missing in one language, any other hook's check) is collected, and each page built is read by the
-project's typography check (tests/site/typography_check.py, when the project has it): a problem there
-is listed, never fatal, as in `mkdocs build`, where only the test suite runs that check.
+project's typography check (hooks/typography_check.py, the one the test suite runs on every built page):
+a problem there is listed, never fatal, as in `mkdocs build`, where only the test suite fails on it.
 After each build, good or failed, the hook keeps the status: the problems, each with file, line, the
 problem as the build said it and a fix, and the banner's strings in each language. Pages built by
 `mkdocs serve` load `assets/kb-dev.js`, which polls `/kb-dev-status.json` and shows a banner while
@@ -19,23 +19,21 @@ catches an error). Strict mode fails at the first warning, so under `make serve`
 
 from __future__ import annotations
 
-import importlib
 import json
 import logging
 import re
-import sys
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+import build_phase
+import typography_check  # a sibling module: an import error fails the hook's loading, loudly
+from build_phase import PostBuild, PostPage
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
-
-from kb_logic import typography
-from kb_logic.constants import LANGS
 
 __all__ = ["STATUS_FILE", "problem"]
 
@@ -72,7 +70,6 @@ class _Collector(logging.Handler):
 
 
 class _State:
-    serving = False
     config: MkDocsConfig | None = None
     builds = 0
     ui: dict[str, dict[str, str]] = {}  # noqa: RUF012  # each language's strings, as its build saw them
@@ -124,21 +121,14 @@ def _write_status(error: BaseException | None) -> None:
             problems.append(problem(message, docs))
     _state.builds += 1
     keys = (*BANNER_KEYS, *(key for _, key in FIXES), "dev_fix_other")
-    # the banner's strings skip the pages' typography hook (the script inserts them): apply it here
-    ui = {lang: {key: typography.apply(strings[key], lang) if lang in LANGS else strings[key]
-                 for key in keys if key in strings}
-          for lang, strings in _state.ui.items()}
+    # extra.ui is already typeset (hooks/typography.py's on_env runs before ours)
+    ui = {lang: {key: strings[key] for key in keys if key in strings} for lang, strings in _state.ui.items()}
     status = {"build": _state.builds, "at": time.time(), "ok": error is None, "problems": problems, "ui": ui}
     _state.status = json.dumps(status, ensure_ascii=False).encode()
 
 
-def _nested(config: MkDocsConfig) -> bool:
-    return bool(getattr(config.plugins.get("i18n"), "building", False))
-
-
 def on_startup(command: str, dirty: bool) -> None:
-    _state.serving = command == "serve"
-    if _state.serving:
+    if command == "serve":  # build_phase (the first hook) has recorded the command
         logging.getLogger("mkdocs").addHandler(_collector)
 
 
@@ -147,16 +137,15 @@ def on_shutdown() -> None:
 
 
 def on_config(config: MkDocsConfig) -> None:
-    if _state.serving and not _nested(config):  # a new build (static-i18n's nested builds go on with it)
+    if build_phase.serving() and not build_phase.nested(config):  # a new build, not a nested language
         _state.config = config
         _collector.records.clear()
         _collector.checks.clear()
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Any) -> Any:
-    if _state.serving:
-        lang = str(getattr(config.plugins.get("i18n"), "current_language", None) or config.theme["language"])
-        _state.ui[lang] = dict(config.extra["ui"])
+    if build_phase.serving():
+        _state.ui[build_phase.language(config)] = dict(config.extra["ui"])
     return env
 
 
@@ -174,35 +163,22 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
     return server
 
 
-def _typography_check() -> Any | None:
-    try:
-        sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "site"))
-        # the test suite's own check: one definition of a typography problem
-        return importlib.import_module("typography_check")
-    except ImportError:
-        return None
-    finally:
-        sys.path.pop(0)
-
-
-@event_priority(-450)  # the page as written: after typography (-100), csp (-300), compaction (-400)
+@event_priority(PostPage.DEV_BANNER)  # the page as written: after typography, csp, compaction
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    if not _state.serving:
+    if not build_phase.serving():
         return output
-    check = _typography_check()
-    if check is not None:
-        for found in check.check_html(output):
-            _collector.checks.append(f"{page.file.src_uri}: typography check {found}")
+    for found in typography_check.check_html(output):
+        _collector.checks.append(f"{page.file.src_uri}: typography check {found}")
     tag = f'<script src="{get_relative_url(SCRIPT, page.url)}" defer></script>'
     return output.replace("</body>", tag + "</body>", 1)
 
 
-@event_priority(-500)  # after static-i18n built the other languages (-100) and every site-wide hook
+@event_priority(PostBuild.DEV_STATUS)  # after static-i18n built the other languages and every site-wide hook
 def on_post_build(config: MkDocsConfig) -> None:
-    if _state.serving and not _nested(config):
+    if build_phase.serving() and build_phase.site_done(config):
         _write_status(None)
 
 
 def on_build_error(error: Exception) -> None:
-    if _state.serving:
+    if build_phase.serving():
         _write_status(error)

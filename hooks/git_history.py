@@ -6,7 +6,9 @@ seen for a path is its last change. `git status` adds the files changed but not 
 
 Used by hooks/page_dates.py (the "Updated" line), hooks/translation_status.py (the stale notice) and
 tools/translations.py (`make translations`). Outside a git work tree, or without git, every file is
-`unknown`: the build goes on and shows no date rather than a wrong one.
+`unknown`: the build goes on and shows no date rather than a wrong one. So it is in a shallow clone
+(`git clone --depth N`, CI's default checkout): its oldest commit looks as if it added every file, so
+most pages would get that commit's date and every translation would read up to date; a warning says so.
 
 A commit whose message has the trailer `Translation: not-needed` (a typo fix, say) changes a page
 without making its translations stale.
@@ -15,6 +17,7 @@ without making its translations stale.
 from __future__ import annotations
 
 import datetime
+import logging
 import os
 import subprocess
 from dataclasses import dataclass, field
@@ -25,6 +28,12 @@ __all__ = ["Change", "History", "State", "load"]
 
 State = Literal["committed", "uncommitted", "unknown"]
 NOT_NEEDED = "not-needed"
+# Not under the `mkdocs` logger: `mkdocs build --strict` must not fail a shallow CI checkout over it (the
+# pages are only undated); Python prints a warning of a logger without handlers on stderr.
+logger = logging.getLogger("kb.git_history")
+SHALLOW_WARNING = ("git history is shallow (a clone with --depth): pages get no last-updated date and "
+                   "translations no freshness verdict. Fix: git fetch --unshallow")
+_warned: set[str] = set()
 # Record separator between commits, unit separator between fields: neither occurs in a path or a date.
 _FORMAT = "%x1e%H%x1f%aI%x1f%(trailers:key=Translation,valueonly,separator=%x2C)"
 
@@ -43,7 +52,8 @@ class Change:
 class History:
     """Every file's commits (newest first) and the files not committed as they are on disk."""
 
-    root: Path | None  # the git work tree; None outside git
+    root: Path | None  # the git work tree; None outside git, or when its history cannot be trusted
+    shallow: bool = False  # a shallow clone: root is None, the history is cut
     changes: dict[str, tuple[Change, ...]] = field(default_factory=dict)  # key: path relative to root
     dirty: frozenset[str] = frozenset()
 
@@ -102,11 +112,17 @@ def parse_log(output: str) -> dict[str, tuple[Change, ...]]:
 
 
 def load(folder: Path) -> History:
-    """The history of every file under ``folder`` (two git processes, whatever the number of files)."""
-    top = _git(folder, "rev-parse", "--show-toplevel")
+    """The history of every file under ``folder`` (three git processes, whatever the number of files)."""
+    top = _git(folder, "rev-parse", "--show-toplevel", "--is-shallow-repository")
     if top is None:
         return History(root=None)
-    root = Path(top.strip()).resolve()
+    where, _, shallow = top.partition("\n")
+    if shallow.strip() == "true":
+        if where not in _warned:  # once per clone: each language's build loads the history
+            logger.warning(SHALLOW_WARNING)
+            _warned.add(where)
+        return History(root=None, shallow=True)
+    root = Path(where.strip()).resolve()
     log = _git(folder, "log", "--no-renames", "--name-only", f"--format={_FORMAT}", "--", ".")
     status = _git(folder, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", ".")
     dirty: set[str] = set()
@@ -119,14 +135,16 @@ def load(folder: Path) -> History:
     return History(root=root, changes=parse_log(log or ""), dirty=frozenset(dirty))
 
 
-_cache: list[tuple[object, Path, History]] = []
+_cache: dict[Path, tuple[object, History]] = {}
 
 
-def for_build(config: object, docs_dir: Path) -> History:
-    """The history for this build: loaded once per config object, so the hooks and static-i18n's
-    nested language builds share one pass, and `mkdocs serve` (new config per rebuild) sees each edit."""
-    if _cache and _cache[0][0] is config and _cache[0][1] == docs_dir:
-        return _cache[0][2]
-    history = load(docs_dir)
-    _cache[:] = [(config, docs_dir, history)]
+def for_build(config: object, folder: Path) -> History:
+    """The history of ``folder`` (the docs, the theme's overrides) for this build: loaded once per config
+    object, so the hooks and static-i18n's nested language builds share one pass, and `mkdocs serve`
+    (new config per rebuild) sees each edit."""
+    cached = _cache.get(folder)
+    if cached is not None and cached[0] is config:
+        return cached[1]
+    history = load(folder)
+    _cache[folder] = (config, history)
     return history

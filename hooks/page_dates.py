@@ -8,6 +8,8 @@ from one `git log` pass per build (hooks/git_history.py); mkdocs-git-revision-da
 `git log` per page, 2000 processes at 1000 guides x 2. A page edited but not committed says so instead of
 showing its previous commit's date; outside git (an unpacked archive) pages show no date at all.
 The sentence is `extra.ui.updated` ("{date}" is replaced), so each language has its own.
+The 404 pages have no Markdown source: they are dated by their template (overrides/404.html calls
+`kb_template_updated("404.html")`, the date of the template's last commit in the theme's custom_dir).
 """
 
 from __future__ import annotations
@@ -16,9 +18,12 @@ import datetime
 import html
 from functools import cache
 from pathlib import Path
+from typing import Any
 
+import build_phase
 import git_history
 from babel.dates import format_date
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -66,6 +71,20 @@ def updated_html(history: git_history.History, path: Path, lang: str, ui: dict[s
                 f"{html.escape(ui['updated_uncommitted'])}</p>")
     return (f'<p class="kb-updated" data-kb-updated="{last.date.isoformat()}" data-pagefind-ignore>'
             f"{sentence_html(ui['updated'], last.date, lang)}</p>")
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    def template_updated(name: str) -> Markup:
+        """The updated line of a page made from a template alone (the 404 pages), from the template's history."""
+        custom = config.theme.custom_dir
+        if custom is None:
+            return Markup("")
+        history = git_history.for_build(config, Path(custom))
+        lang = build_phase.language(config)
+        return Markup(updated_html(history, Path(custom) / name, lang, config.extra["ui"]))  # updated_html escapes
+
+    env.globals["kb_template_updated"] = template_updated
+    return env
 
 
 def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -10,7 +10,8 @@ Statements hold their links docs-root-relative (``glossary.md#cashback``): each 
 the page that shows it.
 
 It also appends the page language's glossary abbreviations (docs/<lang>/_abbreviations.md), so the
-glossary terms get a tooltip on every page of that language.
+glossary terms get a tooltip on every page of that language. A tooltip is an attribute, which the
+typography hook never changes: each definition gets the language's typography here.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from kb_logic import published, rules
+from kb_logic import published, rules, typography
 from kb_logic.constants import Lang
 from kb_logic.messages import LANGS, values
 
@@ -129,14 +130,18 @@ def expand(markdown: str, lang: Lang, where: str, page_url: str, widgets: list[s
     return expanded
 
 
-ABBREVIATION = re.compile(r"^\*\[(?P<term>[^\]]+)\]:")
+ABBREVIATION = re.compile(r"^(?P<head>\*\[(?P<term>[^\]]+)\]:)(?P<definition>.*)$")
 
 
 @cache
-def _abbreviations(path: Path, mtime: float) -> tuple[tuple[str, str], ...]:
-    """(term, definition line) of each glossary abbreviation; read again when the file changes."""
+def _abbreviations(path: Path, mtime: float, lang: Lang) -> tuple[tuple[str, str], ...]:
+    """(term, definition line with the typography of `lang`) of each abbreviation; read again when the file changes."""
     lines = path.read_text(encoding="utf-8").splitlines()
-    return tuple((found["term"], line) for line in lines if (found := ABBREVIATION.match(line)))
+    return tuple(
+        (found["term"], found["head"] + typography.apply(found["definition"], lang))
+        for line in lines
+        if (found := ABBREVIATION.match(line))
+    )
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -148,7 +153,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     abbreviations = Path(config.docs_dir) / lang / "_abbreviations.md"
     if abbreviations.is_file():
         # Only the terms this page uses: the abbr extension pays for every definition on every page.
-        used = [line for term, line in _abbreviations(abbreviations, abbreviations.stat().st_mtime)
+        used = [line for term, line in _abbreviations(abbreviations, abbreviations.stat().st_mtime, lang)
                 if term in markdown]
         if used:
             markdown += "\n\n" + "\n".join(used)

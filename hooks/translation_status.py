@@ -1,8 +1,10 @@
 """Translation freshness: an English page says when its French original changed after it.
 
 The version a translation follows is read from git (hooks/git_history.py): the English file's last
-commit translates the French file as it was at that commit. A later commit of the French file makes
-the English page stale, unless that commit says `Translation: not-needed` (trailer, e.g. a typo fix).
+commit that is a translation (not marked `Translation: not-needed`) translates the French file as it was
+at that commit. A later commit of the French file makes the English page stale, unless that commit says
+`Translation: not-needed` (trailer, e.g. a typo fix). An English-only fix (a typo in the translation)
+carries the same trailer: otherwise it would count as translating the latest French page.
 A stale page starts with a short notice in its own language:
 
     <div class="admonition note" data-kb-translation="stale" data-kb-source-date="2026-11-30">
@@ -21,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+import build_phase
 import git_history
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
@@ -53,7 +56,7 @@ class Status:
         if self.kind == "missing":
             return f"missing in {self.missing_in}"
         return {"up_to_date": "up to date", "uncommitted": "not committed yet (no verdict until committed)",
-                "unknown": "unknown (not in a git work tree)"}[self.kind]
+                "unknown": "unknown (no git history: not a git work tree, or a shallow clone)"}[self.kind]
 
 
 def page_paths(docs: Path, lang: str) -> set[str]:
@@ -70,9 +73,11 @@ def status(history: git_history.History, docs: Path, page: str, lang: str, sourc
         return Status(page, lang, "missing", missing_in=source_lang if not source.is_file() else lang)
     if history.root is None:
         return Status(page, lang, "unknown")
-    translated = history.last(translation)
-    if history.state(translation) == "uncommitted" or translated is None:
+    commits = history.commits(translation)
+    if history.state(translation) == "uncommitted" or not commits:
         return Status(page, lang, "uncommitted")
+    # the last real translation; a file whose every commit says not-needed translates what it first did
+    translated = next((c for c in commits if c.translation_needed), commits[-1])
     # `order` counts from the newest commit: a smaller order is a later change
     later = [c for c in history.commits(source) if c.order < translated.order and c.translation_needed]
     if not later:
@@ -89,20 +94,10 @@ def notice_html(found: Status, ui: dict[str, str], href: str, source_lang: str) 
             "</p></div>")
 
 
-def _langs(config: MkDocsConfig) -> tuple[str, list[str], str]:
-    i18n = config.plugins.get("i18n")
-    default = str(getattr(i18n, "default_language", None) or config.theme["language"])
-    langs = [str(lang) for lang in getattr(i18n, "all_languages", None) or [default]]
-    current = str(getattr(i18n, "current_language", None) or default)
-    return default, langs, current
-
-
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    default, langs, current = _langs(config)
-    i18n = config.plugins.get("i18n")
-    if getattr(i18n, "building", False) or current != (list(getattr(i18n, "build_languages", None) or [default])
-                                                        or [default])[0]:
+    if not build_phase.first_language(config):
         return files  # once per site: in the first language's build only
+    langs = build_phase.all_languages(config)
     docs = Path(config.docs_dir)
     pages = {lang: page_paths(docs, lang) for lang in langs}
     everywhere = set().union(*pages.values())
@@ -115,7 +110,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    default, _, _ = _langs(config)
+    default = build_phase.default_language(config)
     lang = str(getattr(page.file, "locale", None) or default)
     if lang == default or page.file.abs_src_path is None:
         return content

@@ -5,6 +5,10 @@ Writers type plain text; this hook gives each page the typography of its `<html 
 read alike). Only text nodes change: tags and attributes are re-emitted byte for byte, and the content
 of code, pre, kbd, samp, var, script, style, textarea, template, svg and math is never read.
 
+The site's own strings (`extra.ui` in mkdocs.yml: search, 404, dates, the dev banner) also reach readers
+as attributes (a button's title, the search status a script shows) that this hook never reads: they get
+their language's typography once, when each language's build starts (`on_env`), wherever they end up.
+
 A page becomes one string in which every tag is a marker (inline tags are transparent, a block tag is a
 boundary, code is an opaque word), so `<strong>mot</strong> :` is seen as one text; the markers come
 back in order and each tag is put back where its marker is.
@@ -14,15 +18,16 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Final
+from typing import Any, Final
 
+import build_phase
 from build_phase import PostPage
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 
-from kb_logic.constants import Lang
-from kb_logic.typography import BREAK, INLINE, OPAQUE, apply_marked
+from kb_logic.constants import LANGS, Lang
+from kb_logic.typography import BREAK, INLINE, OPAQUE, apply, apply_marked
 
 log = get_plugin_logger(__name__)
 
@@ -141,6 +146,22 @@ def _split(page_html: str) -> tuple[list[str], list[str], list[str]]:
     out_markers += markers[done:]
     out_texts += texts[done + 1 :]
     return out_texts, out_tokens, out_markers
+
+
+def typeset_strings(strings: dict[str, str], lang: str) -> dict[str, str]:
+    """The site's strings of one language with its typography (unchanged if the language is neither)."""
+    for known in LANGS:
+        if lang == known:
+            return {key: apply(text, known) if isinstance(text, str) else text for key, text in strings.items()}
+    return strings
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Any) -> Any:
+    # static-i18n gives each language its own extra.ui before this event; a new dict, never a shared one changed
+    ui = config.extra.get("ui")
+    if isinstance(ui, dict):
+        config.extra["ui"] = typeset_strings(ui, build_phase.language(config))
+    return env
 
 
 @event_priority(PostPage.TYPOGRAPHY)

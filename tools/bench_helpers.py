@@ -113,7 +113,11 @@ def build_site(dest: Path) -> None:
 def check_server(base: str) -> list[dict[str, str]]:
     """MIME types and compression as a browser gets them; exits on a wrong MIME type."""
     out = []
+    with urllib.request.urlopen(base + "assets/pyodide/manifest.json", timeout=10) as resp:
+        hashed = json.load(resp)["files"]  # the runtime's files have content-hashed names
     for path, mime in EXPECTED_TYPES.items():
+        name = path.removeprefix("assets/pyodide/")
+        path = "assets/pyodide/" + hashed[name] if name in hashed else path
         req = urllib.request.Request(base + path, method="HEAD", headers={"Accept-Encoding": "gzip, br"})
         with urllib.request.urlopen(req, timeout=10) as resp:
             ctype = resp.headers.get("Content-Type", "").split(";")[0].strip()

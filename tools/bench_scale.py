@@ -4,8 +4,14 @@
     python tools/bench_scale.py [--guides 1000 3000] [--serve-check] [--serve-modes serve write]
 
 For each N: tools/gen_synthetic.py writes a temporary tree (this project exactly as it is: its config,
-hooks and real docs, plus N guides per language in one more nav section), `mkdocs build --strict` runs in
-a subprocess (warm: the Pyodide runtime cache is built before timing), and it prints and records:
+hooks and real docs, plus N guides per language in one more nav section), which is made a git repository
+with fixed dates (everything committed on GIT_DATES[0], then every tenth French synthetic guide changed on
+GIT_DATES[1]: the build dates every page and puts the stale notice on those English pages, as the
+project's own build does), `mkdocs build --strict` runs in a subprocess (warm: the Pyodide runtime cache
+is built before timing), and it prints and records:
+
+- what the dates cost: the one `git log` pass (hooks/git_history.py) and the dates hooks' work for every
+  page (its last-updated line, each English page's freshness), timed in this process on the same tree;
 
 - build seconds (wall), CPU seconds (user + sys, mkdocs and pagefind: steadier when others load the
   machine) and the Pagefind share of the wall time, peak RSS of the build (the largest process of its
@@ -53,6 +59,58 @@ from scale_browser import SERVE_MODES, child_env, first_search, serve_check, syn
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench-results" / "scale.json"
 MB = 1_000_000
+GIT_DATES = ("2026-11-20T10:00:00+01:00", "2026-11-28T10:00:00+01:00")
+STALE_EVERY = 10  # every tenth French synthetic guide changes after its translation
+
+# ---------------------------------------------------------------------------------------------------
+# Git history: the dates hooks read it (a tree outside git builds, but with no date at all)
+
+
+def _git(tree: Path, *args: str, date: str | None = None) -> None:
+    env = {**os.environ, **({"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date} if date else {})}
+    subprocess.run(["git", "-c", "user.name=Bench", "-c", "user.email=bench@example.invalid",
+                    "-c", "commit.gpgsign=false", *args], cwd=tree, env=env, check=True, capture_output=True)
+
+
+def commit_tree(tree: Path, written: dict[str, list[str]]) -> list[str]:
+    """Makes the generated tree a git repository with fixed dates; returns the French pages changed after
+    their translation. Only what the build's history reads is committed (docs/, overrides/ for the 404
+    pages, the config and hooks), not the linked or copied runtime caches."""
+    _git(tree, "init", "-q")
+    _git(tree, "add", "docs", "overrides", "hooks", "widgets", "mkdocs.yml")
+    _git(tree, "commit", "-q", "-m", "Synthetic knowledge base", date=GIT_DATES[0])
+    changed = written["fr"][::STALE_EVERY]
+    for rel in changed:
+        with (tree / "docs" / "fr" / rel).open("a", encoding="utf-8") as guide:
+            guide.write("\nUne phrase ajoutée après la traduction.\n")
+    _git(tree, "commit", "-q", "-am", "French guides changed after their translation", date=GIT_DATES[1])
+    return changed
+
+
+def dates_cost(tree: Path) -> dict[str, Any]:
+    """Seconds of the history pass and of the dates hooks' per-page work (the same functions the build
+    calls, in this process); and how many pages got a date and a stale notice."""
+    sys.path.insert(0, str(ROOT / "hooks"))
+    try:
+        import git_history
+        from page_dates import updated_html
+        from translation_status import page_paths, status
+    finally:
+        sys.path.pop(0)
+    docs = tree / "docs"
+    ui = {"updated": "Updated {date}", "updated_uncommitted": "Working copy"}
+    started = time.perf_counter()
+    history = git_history.load(docs)
+    loaded = time.perf_counter()
+    dated = stale = 0
+    for lang in gen_synthetic.LANGS:
+        for page in page_paths(docs, lang):
+            dated += "<time" in updated_html(history, docs / lang / page, lang, ui)
+            if lang != "fr":
+                stale += status(history, docs, page, lang, "fr").kind == "stale"
+    done = time.perf_counter()
+    return {"dates_git_log_seconds": round(loaded - started, 3), "dates_hooks_seconds": round(done - started, 3),
+            "dated_pages": dated, "stale_pages": stale}
 
 # ---------------------------------------------------------------------------------------------------
 # Build
@@ -142,11 +200,13 @@ def bench_build(n: int, workdir: Path, seed: int, search: bool) -> dict[str, Any
     tree = workdir / f"kb-{n}"
     log(f"[{n} x 2] generating into {tree}")
     written = gen_synthetic.generate(n, tree, seed=seed)
+    commit_tree(tree, written)
     prewarm_runtime(tree)
     site = tree / "site"
     log(f"[{n} x 2] building")
     row: dict[str, Any] = {"guides_per_language": n}
     row.update(timed_build(tree, site))
+    row.update(dates_cost(tree))
     row.update(site_sizes(site))
     row["pagefind_on_disk"] = pagefind_on_disk(site)
     if search and row["pagefind_on_disk"]:
@@ -177,6 +237,10 @@ def print_table(rows: list[dict[str, Any]], serve: list[dict[str, Any]], ratio: 
     if ratio is not None:
         big, small = rows[-1]["guides_per_language"], rows[0]["guides_per_language"]
         print(f"time({big}) / time({small}) = {ratio:.2f}")
+    for r in rows:
+        print(f"dates at {r['guides_per_language']} x 2: git log pass {r['dates_git_log_seconds']:.2f} s, dates "
+              f"hooks in all {r['dates_hooks_seconds']:.2f} s; {r['dated_pages']} pages dated, "
+              f"{r['stale_pages']} English pages stale")
     for s in serve:
         seen = s["edit_to_visible_median"]
         print(f"make {s['mode']:<6} first build {s['first_build_seconds']:>6.1f} s; after an edit: served in "
@@ -212,6 +276,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.serve_check:
             tree = workdir / f"kb-serve-{args.serve_guides}"
             written = gen_synthetic.generate(args.serve_guides, tree, seed=args.seed)
+            commit_tree(tree, written)
             prewarm_runtime(tree)
             rel = written["fr"][len(written["fr"]) // 2]
             for mode in args.serve_modes:

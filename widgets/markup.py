@@ -34,7 +34,7 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 from kb_logic import bridge, messages, published, rules, vat
-from kb_logic.constants import Lang
+from kb_logic.constants import FORM_MAX_PARTNERS, Lang
 
 __all__ = ["FallbackFailed", "MissingAnchor", "UnknownWidget", "WidgetError", "names", "render",
            "runtime_keys"]
@@ -176,7 +176,7 @@ def render(name: str, lang: Lang, page_url: str) -> str:
     html = _env().get_template(f"{name}.html").render(
         name=name, lang=lang, t=t, href=href, call=call, published=published, rule_items=rule_items,
         copy_detail=COPY_DETAIL.get(name), runtime_data=Markup(runtime_data),
-        vat_countries=[(c, c) for c in sorted(vat.COUNTRIES)],
+        vat_countries=[(c, c) for c in sorted(vat.COUNTRIES)], form_max_partners=FORM_MAX_PARTNERS,
     )
     # Blank lines would end the raw-HTML block in Markdown; keep the markup one block.
     return "\n".join(line for line in html.splitlines() if line.strip())

@@ -2,8 +2,9 @@
 // Pagefind picks the index of the page's <html lang>, so French readers get French hits, English English.
 (() => {
   const dialog = document.getElementById("kb-search");
-  const opener = document.querySelector("[data-kb-search-open]");
-  if (!dialog || !opener) return;
+  // the header's button on every page, and the home pages' search field (overrides/home.html)
+  const openers = document.querySelectorAll("[data-kb-search-open]");
+  if (!dialog || !openers.length) return;
   const status = dialog.querySelector("[data-kb-search-status]");
   // The build writes the bundle's URL relative to the page ("pagefind/" on the home page, "/pagefind/" on a
   // 404 served at any depth). Pagefind import()s from it, and a bare "pagefind/" is not a module specifier:
@@ -42,7 +43,7 @@
     dialog.querySelector("input[type=text], input[type=search]")?.focus();
   };
 
-  opener.addEventListener("click", open);
+  for (const opener of openers) opener.addEventListener("click", open);
   dialog.querySelector("[data-kb-search-close]").addEventListener("click", () => dialog.close());
   document.addEventListener("keydown", (event) => {
     const typing = event.target.closest?.("input, textarea, select, [contenteditable]");

@@ -5,7 +5,8 @@ JSON object on stdout, whatever the input: exit 0 for an answer, 2 with ``{"erro
 request it cannot read (not UTF-8, not JSON, a lone surrogate, too large, too deep…). A UTF-8 BOM
 is accepted; numbers are read as decimals (``parse_float=Decimal``), never as floats.
 People: ``vat``, ``eligibility``, ``access``, ``payment``, ``onboarding``, ``support-code``,
-``rules`` and ``calls`` print readable text; ``--lang en`` for English. Exit status: 0 answered,
+``rules`` and ``calls`` print readable text; ``--lang en`` for English, ``--rules`` to add the
+IDs of the rules that decided (the text never shows them otherwise). Exit status: 0 answered,
 2 usage or input error, 1 internal error (a bug). Never a traceback.
 """
 
@@ -22,9 +23,10 @@ from decimal import Decimal
 
 from kb_logic import typography
 from kb_logic.bridge import CALLS, call
-from kb_logic.constants import DEFAULT_LANG, LANGS, MAX_RATE, MAX_REQUEST_MB, Lang
+from kb_logic.constants import CURRENCIES, DEFAULT_LANG, LANGS, MAX_RATE, MAX_REQUEST_MB, Lang
 from kb_logic.errors import InternalError, InvalidValueError, JsonError, KbError, UnknownCallError
 from kb_logic.messages import message
+from kb_logic.payment import DEFAULT_CURRENCY
 from kb_logic.rules import RULE_IDS, statement
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2
@@ -44,6 +46,20 @@ def _dump(answer: dict[str, object]) -> str:
 
 def _reject_constant(name: str) -> float:
     raise ValueError(name)  # NaN, Infinity, -Infinity: not JSON, and not amounts
+
+
+def _number(written: str) -> Decimal | str:
+    """A JSON number with a fraction or exponent, as a decimal; past what ``Decimal`` can hold
+    (``1e-99999999999999999999``; less on 32-bit Pyodide) its text, which the field then refuses
+    by name, as it refuses the same number typed.
+
+    >>> _number("19.90"), _number("1e-99999999999999999999")
+    (Decimal('19.90'), '1e-99999999999999999999')
+    """
+    try:
+        return Decimal(written)
+    except ArithmeticError:  # decimal.InvalidOperation
+        return written
 
 
 def is_text(value: str) -> bool:
@@ -111,7 +127,7 @@ def run_call(name: str, raw: bytes) -> tuple[int, str]:
     else:
         try:
             # utf-8-sig: a BOM (Windows editors, PowerShell pipes) is not part of the JSON
-            payload = json.loads(raw.decode("utf-8-sig"), parse_float=Decimal, parse_constant=_reject_constant)
+            payload = json.loads(raw.decode("utf-8-sig"), parse_float=_number, parse_constant=_reject_constant)
         except (ValueError, RecursionError):  # includes UnicodeDecodeError, JSONDecodeError, int digit limit
             error = JsonError()
     if error is None and not is_text(name):
@@ -140,8 +156,9 @@ def _line(item: dict[str, object], lang: Lang) -> str | None:
     return f"  {mark}{item['text']}"
 
 
-def _text(answer: dict[str, object], lang: Lang) -> str:
-    """A readable rendering of any answer: the message, the listed items, the next step, the rules."""
+def _text(answer: dict[str, object], lang: Lang, *, rule_ids: bool = False) -> str:
+    """A readable rendering of any answer: the message, the listed items, the next step; the rule
+    IDs only when asked (``--rules``): they mean nothing to a customer."""
     error = answer.get("error")
     if isinstance(error, dict):
         return str(error.get("message"))
@@ -155,7 +172,7 @@ def _text(answer: dict[str, object], lang: Lang) -> str:
             lines.append("")
             lines += [line for line in shown if line]
     rules = answer.get("rules")
-    if isinstance(rules, list) and rules:
+    if rule_ids and isinstance(rules, list) and rules:
         lines += ["", f"{message('cli.rules', lang)} {', '.join(str(r) for r in rules)}"]
     return "\n".join(lines)
 
@@ -188,20 +205,22 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     lang = argparse.ArgumentParser(add_help=False)
     lang.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG, help="answer language (default fr)")
+    shown = argparse.ArgumentParser(add_help=False, parents=[lang])
+    shown.add_argument("--rules", action="store_true", help="also print the IDs of the rules that decided")
 
     p = sub.add_parser("call", help="JSON bridge: one JSON object on stdin, one on stdout")
     p.add_argument("name", help=", ".join(CALLS))
     sub.add_parser("calls", help="list the bridge calls")
     sub.add_parser("rules", parents=[lang], help="print every rule statement")
 
-    p = sub.add_parser("vat", parents=[lang], help="check how a VAT number is written")
+    p = sub.add_parser("vat", parents=[shown], help="check how a VAT number is written")
     p.add_argument("number", nargs="+", help="the number, as written (quotes optional)")
     p.add_argument("--country", help="country code, for a number written without prefix")
 
     # Numbers stay strings: the bridge reads them as decimals ("19.90", "19,90") and names the field.
-    p = sub.add_parser("eligibility", parents=[lang], help="may this applicant become a reseller?")
+    p = sub.add_parser("eligibility", parents=[shown], help="may this applicant become a reseller?")
     p.add_argument("--amount", required=True, help="yearly amount of products managed")
-    p.add_argument("--currency", required=True, help="CHF or EUR")
+    p.add_argument("--currency", required=True, help=" or ".join(CURRENCIES))
     p.add_argument("--individual", action="store_true", help="a private individual, not a company")
     p.add_argument("--registered", type=_yes, default=True, metavar="yes|no")
     p.add_argument("--support", type=_yes, default=True, metavar="yes|no", help="provides support")
@@ -209,23 +228,26 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--exclusive", type=_yes, default=True, metavar="yes|no", help="exclusive tenders")
     p.add_argument("--accepts", type=_yes, default=True, metavar="yes|no", help="accepts conditions")
 
-    p = sub.add_parser("access", parents=[lang], help="may the client grant this access?")
+    p = sub.add_parser("access", parents=[shown], help="may the client grant this access?")
     p.add_argument("request", type=_grant, metavar="NAME:ACCESS[:PRODUCTS]")
     p.add_argument("--partner", type=_grant, action="append", default=[], metavar="NAME:ACCESS[:PRODUCTS]")
 
-    p = sub.add_parser("payment", parents=[lang], help="who pays what, in a full-access partnership")
+    p = sub.add_parser("payment", parents=[shown], help="who pays what, in a full-access partnership")
     p.add_argument("--access", default="full", help="full or limited (default full)")
     p.add_argument("--payer", required=True, help="client or partner")
     p.add_argument("--price", help="public price of the order")
     p.add_argument("--rate", help=f"assumed rate in percent, 0 to {MAX_RATE}")
+    p.add_argument(
+        "--currency", choices=CURRENCIES, default=DEFAULT_CURRENCY, help=f"of the amounts (default {DEFAULT_CURRENCY})"
+    )
 
-    p = sub.add_parser("onboarding", parents=[lang], help="the steps of a procedure")
+    p = sub.add_parser("onboarding", parents=[shown], help="the steps of a procedure")
     p.add_argument("flow", help="client_adds_partner, partner_adds_client or access_client_account")
     p.add_argument(
         "--role", default="legal_representative", help="legal_representative (default), administrator or collaborator"
     )
 
-    p = sub.add_parser("support-code", parents=[lang], help="where to find the support and VIP codes")
+    p = sub.add_parser("support-code", parents=[shown], help="where to find the support and VIP codes")
     p.add_argument("--premium", action="store_true", help="the client has Premium Support")
     return parser
 
@@ -252,7 +274,7 @@ def _payload(args: argparse.Namespace) -> tuple[str, dict[str, object]]:
             return "access", {"partners": args.partner, "request": args.request, **lang}
         case "payment":
             extra = {key: getattr(args, key) for key in ("price", "rate") if getattr(args, key) is not None}
-            return "payment", {"access": args.access, "payer": args.payer, **extra, **lang}
+            return "payment", {"access": args.access, "payer": args.payer, "currency": args.currency, **extra, **lang}
         case "onboarding":
             return "onboarding", {"flow": args.flow, "role": args.role, **lang}
         case _:
@@ -297,7 +319,7 @@ def _run(argv: Sequence[str]) -> int:
         return EXIT_OK
     name, payload = _payload(args)
     answer = call(name, payload)
-    print(_text(answer, args.lang), file=sys.stderr if "error" in answer else sys.stdout)
+    print(_text(answer, args.lang, rule_ids=args.rules), file=sys.stderr if "error" in answer else sys.stdout)
     return _status(answer)
 
 

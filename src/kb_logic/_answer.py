@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from typing import Final, Literal, TypedDict
 
 from kb_logic import rules
-from kb_logic.constants import Lang
+from kb_logic.constants import CURRENCIES, Lang
 from kb_logic.messages import message
 
 Verdict = Literal["ok", "ko", "info", "not_covered"]
@@ -50,6 +50,11 @@ def reason(text: str, anchor: str | None = None) -> Reason:
 def reason_for(rule_id: str, lang: Lang) -> Reason:
     """A rule as a reason: its statement exactly as the guide shows it, linked to its paragraph."""
     return {"text": rules.text(rule_id, lang), "anchor": rules.anchor(rule_id)}
+
+
+def other_currency(currency: str, lang: Lang) -> Reason:
+    """The silent case of a currency the guides give no amount in (``silent.other_currency``)."""
+    return reason(message("silent.other_currency", lang, currency=currency, currencies=", ".join(CURRENCIES)))
 
 
 def detail(key: str, value: str, lang: Lang) -> Detail:

@@ -24,11 +24,14 @@ JsonObject = dict[str, object]
 GROUPING: Final = re.compile(r"(?<=\d)[ \u00a0\u202f\u2009'’](?=\d)")
 """Thousands separators a reader may type between digits in either language ("1 234,50", "1'234.50")."""
 GROUPED: Final[dict[Lang, re.Pattern[str]]] = {
-    "en": re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?"),
+    "en": re.compile(r"[+-]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d*)?"),
     "fr": re.compile(r"[+-]?[1-9]\d{0,2}(?:\.\d{3})+(?:,\d*)?"),
 }
 """A number grouped with the separator that is not the language's decimal mark: English "1,999.50",
 French "1.234,50" (a group never starts with 0, so French "0.125" is a decimal point)."""
+EXPONENT: Final = re.compile(r"[eE]([+-]?\d+)$")
+"""A typed exponent ("1e-999999999"): bounded before Decimal reads it, whose range depends on the
+platform (32-bit Pyodide refuses exponents past 4.25e8), so every platform gives the same error."""
 PERCENT: Final = re.compile(r"\s*%\s*$")
 """A trailing percent sign, as a reader types a rate in a field labelled "%"."""
 
@@ -68,30 +71,29 @@ def boolean(data: Mapping[str, object], key: str, prefix: str) -> bool:
     return value
 
 
-def _digits(value: str, field: str, lang: Lang) -> str:
+def _digits(value: str, field: str, lang: Lang, *, grouped: bool) -> str:
     """A typed number in the form :class:`~decimal.Decimal` reads: groups dropped, "." as the mark.
 
-    Only unambiguous forms: English "," groups thousands (followed by exactly 3 digits) and "." is
-    the decimal point; French "," is the decimal comma and "." groups (before exactly 3 digits, the
-    first group not starting with 0), else it is a decimal point. Anything else ("2,5" in English,
-    "1,234.50" in French) is refused with the form to write, never guessed.
+    Only unambiguous forms: with ``grouped``, English "," groups thousands when followed by
+    exactly 3 digits ("2,000", "1,999.50"), and French "." does ("1.234,50"; a first group never
+    starts with 0: "0.125" is a decimal point). Otherwise one "," or one "." is the decimal mark
+    ("19,90" and "19.90" in both languages). Anything else ("1,234.50" in French, "1,2,3") is
+    refused with the form to write, never guessed.
 
-    >>> _digits("1,999.50", "x", "en"), _digits("1.234,50", "x", "fr"), _digits("19,90", "x", "fr")
-    ('1999.50', '1234.50', '19.90')
-    >>> _digits("2,5", "x", "en")
+    >>> _digits("1,999.50", "x", "en", grouped=True), _digits("1.234,50", "x", "fr", grouped=True)
+    ('1999.50', '1234.50')
+    >>> _digits("19,90", "x", "en", grouped=True), _digits("35.000", "x", "fr", grouped=False)
+    ('19.90', '35.000')
+    >>> _digits("1,234.50", "x", "fr", grouped=True)
     Traceback (most recent call last):
         ...
-    kb_logic.errors.InvalidValueError: x: "2,5": write 1234 or 1234.50.
+    kb_logic.errors.InvalidValueError: x: “1,234.50”: write 1234 or 1234.50.
     """
     written = GROUPING.sub("", value.strip())
-    if GROUPED[lang].fullmatch(written):
+    if grouped and GROUPED[lang].fullmatch(written):
         if lang == "en":
             return written.replace(",", "")
         return written.replace(".", "").replace(",", ".")
-    if lang == "en":
-        if "," in written:
-            raise InvalidValueError(field, detail="ambiguous", value=value)
-        return written
     if "," in written and ("." in written or written.count(",") > 1):
         raise InvalidValueError(field, detail="ambiguous", value=value)
     return written.replace(",", ".")
@@ -107,7 +109,7 @@ def decimal(
     a trailing "%" (``"35 %"``). ``bool`` is not a number. More decimal places than ``places``
     (``1e-999999999`` too) is an error, never a silent rounding.
 
-    >>> decimal({"x": "1999.99999999999999999"}, "x", "", "en", places=25) < 2000
+    >>> decimal({"x": "1999.99999999999999999"}, "x", "", "en", places=40) < 2000
     True
     >>> decimal({"x": 0.1}, "x", "", "fr", places=2), decimal({"x": "2,000"}, "x", "", "en", places=2)
     (Decimal('0.1'), Decimal('2000'))
@@ -124,8 +126,14 @@ def decimal(
         raise WrongTypeError(field, expected="number")
     if isinstance(value, str):
         typed = PERCENT.sub("", value) if percent else value
-        try:
-            exact = Decimal(_digits(typed, field, lang))
+        power = EXPONENT.search(typed.strip())
+        # An exponent larger than the text's length plus the limits puts any digit out of range.
+        if power and int(power[1]) > len(typed) + MAX_DIGITS:
+            raise InvalidValueError(field, detail="too_large")
+        if power and -int(power[1]) > len(typed) + MAX_DIGITS:
+            raise InvalidValueError(field, detail="too_many_places", places=places)
+        try:  # a rate (at most 35 %) has no thousands: "35.000" is 35
+            exact = Decimal(_digits(typed, field, lang, grouped=not percent))
         except InvalidOperation:
             raise InvalidValueError(field, detail="not_a_number", value=value) from None
     elif isinstance(value, float):
@@ -136,15 +144,17 @@ def decimal(
         raise InvalidValueError(field, detail="not_finite")
     if exact < 0:
         raise InvalidValueError(field, detail="negative")
+    if not exact:
+        return Decimal(0)  # 0e-999999999 is 0, and formats as 0 (its exponent would not)
     if exact and exact.adjusted() >= MAX_INTEGER_DIGITS:
         raise InvalidValueError(field, detail="too_large")
     _, digits, exponent = exact.as_tuple()
     assert isinstance(exponent, int)  # finite
     zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
-    if exact and -(exponent + zeros) > places:  # trailing zeros do not count: "19.900" has 1 place
-        raise InvalidValueError(field, detail="too_many_places", places=places)
     if len(digits) > MAX_DIGITS:
         raise InvalidValueError(field, detail="too_many_digits", max=MAX_DIGITS)
+    if -(exponent + zeros) > places:  # trailing zeros do not count: "19.900" has 1 place
+        raise InvalidValueError(field, detail="too_many_places", places=places)
     return exact.copy_abs()  # drops a negative zero's sign; arithmetic would round at 28 digits
 
 

@@ -164,7 +164,7 @@ def _grant(value: object, prefix: str) -> tuple[Grant, tuple[str, ...]]:
     return Grant(name, access, tuple(kept.values())), tuple(merged)
 
 
-def parse(payload: _payload.JsonObject) -> AccessRequest:
+def parse(payload: _payload.JsonObject, lang: Lang) -> AccessRequest:
     """The typed input of the ``access`` call (``products`` may be omitted for full access).
 
     A partner listed twice is refused (its two accesses could differ); a product listed twice in

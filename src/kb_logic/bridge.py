@@ -37,9 +37,10 @@ __all__ = ["CALLS", "RuleModule", "call"]
 
 
 class RuleModule[Q, R](Protocol):
-    """What every rule module is: a typed question read from JSON, a decision, a JSON answer."""
+    """What every rule module is: a typed question read from JSON (in the reader's language), a
+    decision, a JSON answer."""
 
-    def parse(self, payload: JsonObject, /) -> Q: ...
+    def parse(self, payload: JsonObject, lang: Lang, /) -> Q: ...
     def evaluate(self, question: Q, /) -> R: ...
     def to_json(self, result: R, lang: Lang, /) -> dict[str, object]: ...
 
@@ -81,7 +82,8 @@ def call(name: object, payload: object) -> dict[str, object]:
         data = obj(payload, None)
         lang = _lang(data)
         module = _REGISTRY[name]
-        question = module.parse({key: value for key, value in data.items() if key != "lang"})
+        # lang too: a typed number is read as the reader's language writes numbers
+        question = module.parse({key: value for key, value in data.items() if key != "lang"}, lang)
         return module.to_json(module.evaluate(question), lang)
     except KbError as err:
         return {"error": err.to_json(lang)}

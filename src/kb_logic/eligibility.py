@@ -25,8 +25,7 @@ from decimal import Decimal
 from typing import Final, Literal
 
 from kb_logic import _answer, _payload, formatting
-from kb_logic.constants import CURRENCIES, THRESHOLDS, Currency, Lang
-from kb_logic.errors import InvalidValueError
+from kb_logic.constants import AMOUNT_PLACES, CURRENCIES, THRESHOLDS, Currency, Lang
 from kb_logic.messages import message
 from kb_logic.rules import FAMILIES
 
@@ -111,23 +110,14 @@ def evaluate(app: Application) -> Eligibility:
     )
 
 
-def _currency(data: _payload.JsonObject) -> str:
-    """CHF, EUR (any case, spaces around), or another three-letter code (a silent case)."""
-    typed = _payload.text(data, "currency", "")
-    written = typed.strip().upper()
-    if len(written) == 3 and written.isascii() and written.isalpha():
-        return written
-    raise InvalidValueError("currency", detail="choice", value=typed, choices=", ".join(CURRENCIES))
-
-
-def parse(payload: _payload.JsonObject) -> Application:
-    """The typed input of the ``eligibility`` call."""
+def parse(payload: _payload.JsonObject, lang: Lang) -> Application:
+    """The typed input of the ``eligibility`` call (a typed amount is read as ``lang`` writes numbers)."""
     data = _payload.fields(payload, "", required=FIELDS)
     return Application(
         entity=_payload.choice(data, "entity", "", ENTITIES),
         registered=_payload.boolean(data, "registered", ""),
-        annual_amount=_payload.decimal(data, "annual_amount", ""),
-        currency=_currency(data),
+        annual_amount=_payload.decimal(data, "annual_amount", "", lang, places=AMOUNT_PLACES),
+        currency=_payload.currency(data, "currency", ""),
         provides_support=_payload.boolean(data, "provides_support", ""),
         handles_billing=_payload.boolean(data, "handles_billing", ""),
         exclusive_tenders=_payload.boolean(data, "exclusive_tenders", ""),
@@ -152,7 +142,7 @@ def to_json(result: Eligibility, lang: Lang) -> dict[str, object]:
             raw,
             verdict="not_covered",
             text=message("silent.verdict", lang),
-            reasons=[_answer.reason(message("silent.other_currency", lang, currency=result.currency))],
+            reasons=[_answer.other_currency(result.currency, lang)],
             details=[_answer.detail("currency", result.currency, lang)],
             next=_answer.next_step("support", lang),
             rule_ids=result.rules,

@@ -64,7 +64,7 @@ def evaluate(question: Onboarding) -> OnboardingSteps:
     return OnboardingSteps(flow, role, True, path, path)
 
 
-def parse(payload: _payload.JsonObject) -> Onboarding:
+def parse(payload: _payload.JsonObject, lang: Lang) -> Onboarding:
     """The typed input of the ``onboarding`` call."""
     data = _payload.fields(payload, "", required=("flow", "role"))
     return Onboarding(_payload.choice(data, "flow", "", FLOWS), _payload.choice(data, "role", "", ROLES))

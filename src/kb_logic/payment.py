@@ -14,6 +14,10 @@ and the partner's cashback is price x rate, rounded once (half up).
 (Decimal('14.92'), Decimal('4.98'), Decimal('19.90'))
 >>> evaluate(PaymentQuestion("limited", "client", None, None)).not_covered
 True
+>>> evaluate(PaymentQuestion("full", "client", Decimal(100), Decimal(20), "USD")).silent
+'other_currency'
+
+Amounts are shown in CHF when the request names no currency.
 """
 
 from __future__ import annotations
@@ -24,8 +28,8 @@ from typing import Final, Literal
 
 from kb_logic import _answer, _payload, formatting
 from kb_logic.access import ACCESS_TYPES, Access
-from kb_logic.constants import CURRENCIES, MAX_RATE, Currency, Lang
-from kb_logic.errors import CurrencyError, InvalidValueError, MissingFieldError
+from kb_logic.constants import CURRENCIES, MAX_RATE, PRICE_PLACES, RATE_PLACES, Currency, Lang
+from kb_logic.errors import InvalidValueError, MissingFieldError
 from kb_logic.messages import message
 
 Payer = Literal["client", "partner"]
@@ -33,6 +37,8 @@ PAYERS: Final[tuple[Payer, ...]] = ("client", "partner")
 
 CLIENT_RULES: Final = ("PAY-C1", "PAY-C2", "PAY-C3", "PAY-C4", "PAY-C5", "PAY-X1", "PAY-X2")
 PARTNER_RULES: Final = ("PAY-P1", "PAY-P2", "PAY-P3", "PAY-P4", "PAY-P5", "PAY-X1", "PAY-X2")
+DEFAULT_CURRENCY: Final[Currency] = "CHF"
+"""The currency amounts are shown in when the request names none (the company is Swiss)."""
 CENT: Final = Decimal("0.01")
 EXACT: Final = Context(prec=200, rounding=ROUND_HALF_UP)
 """Enough digits for any accepted price times any accepted rate: the share is rounded once, at the cent."""
@@ -47,7 +53,7 @@ class PaymentQuestion:
     payer: Payer
     price: Decimal | None
     rate: Decimal | None
-    currency: Currency | None = None  # only to show the amounts with their currency
+    currency: str = DEFAULT_CURRENCY  # only to show the amounts; not CHF or EUR: not covered
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +84,12 @@ class PaymentAnswer:
     rate: Decimal | None
     price: Decimal | None
     rules: tuple[str, ...]
-    currency: Currency | None = None
+    currency: str = DEFAULT_CURRENCY
+    silent: Literal["limited_payment", "other_currency"] | None = None
+
+
+def _rules(payer: Payer) -> tuple[str, ...]:
+    return CLIENT_RULES if payer == "client" else PARTNER_RULES
 
 
 def _cents(value: Decimal) -> Decimal:
@@ -104,11 +115,13 @@ def amounts(payer: Payer, price: Decimal, rate: Decimal) -> Amounts:
 
 
 def evaluate(question: PaymentQuestion) -> PaymentAnswer:
-    """PAY-C* when the client pays, PAY-P* when the partner pays; not covered for limited access."""
+    """PAY-C* when the client pays, PAY-P* when the partner pays; not covered for limited access
+    (``silent: limited_payment``) or a currency other than CHF and EUR (``other_currency``)."""
     price, rate = question.price, question.rate
-    if question.access == "limited":  # payment methods exist only within full access (ACC-F3)
+    limited = question.access == "limited"  # payment methods exist only within full access (ACC-F3)
+    if limited or question.currency not in CURRENCIES:
         return PaymentAnswer(
-            applicable=False,
+            applicable=not limited,
             not_covered=True,
             payer=question.payer,
             who_pays=None,
@@ -121,8 +134,9 @@ def evaluate(question: PaymentQuestion) -> PaymentAnswer:
             amounts=None,
             rate=rate,
             price=price,
-            rules=("ACC-F3",),
+            rules=("ACC-F3",) if limited else _rules(question.payer),
             currency=question.currency,
+            silent="limited_payment" if limited else "other_currency",
         )
     payer = question.payer
     return PaymentAnswer(
@@ -139,30 +153,27 @@ def evaluate(question: PaymentQuestion) -> PaymentAnswer:
         amounts=None if price is None or rate is None else amounts(payer, price, rate),
         rate=rate,
         price=price,
-        rules=CLIENT_RULES if payer == "client" else PARTNER_RULES,
+        rules=_rules(payer),
         currency=question.currency,
     )
 
 
-def parse(payload: _payload.JsonObject) -> PaymentQuestion:
-    """The typed input of the ``payment`` call (``price`` and ``rate`` go together; ``rate`` in percent)."""
+def parse(payload: _payload.JsonObject, lang: Lang) -> PaymentQuestion:
+    """The typed input of the ``payment`` call (``price`` and ``rate`` go together; ``rate`` in
+    percent, a trailing "%" accepted; typed numbers read as ``lang`` writes them). ``currency``
+    only labels the amounts: CHF when absent (the display currency); another code than CHF or EUR
+    is the guides' silent case (``not_covered``)."""
     data = _payload.fields(payload, "", required=("access", "payer"), optional=("price", "rate", "currency"))
     access = _payload.choice(data, "access", "", ACCESS_TYPES)
     payer = _payload.choice(data, "payer", "", PAYERS)
-    price = _payload.decimal(data, "price", "") if "price" in data else None
-    rate = _payload.decimal(data, "rate", "") if "rate" in data else None
+    price = _payload.decimal(data, "price", "", lang, places=PRICE_PLACES) if "price" in data else None
+    rate = _payload.decimal(data, "rate", "", lang, places=RATE_PLACES, percent=True) if "rate" in data else None
     for given, needed in (("price", "rate"), ("rate", "price")):
         if given in data and needed not in data:
             raise MissingFieldError(needed)
     if rate is not None and rate > MAX_RATE:
         raise InvalidValueError("rate", detail="rate")
-    currency: Currency | None = None
-    if "currency" in data:
-        typed = _payload.text(data, "currency", "")
-        given = typed.strip().upper()
-        if given not in CURRENCIES:
-            raise CurrencyError("currency", value=typed)
-        currency = "CHF" if given == "CHF" else "EUR"
+    currency = _payload.currency(data, "currency", "") if "currency" in data else DEFAULT_CURRENCY
     return PaymentQuestion(access, payer, price, rate, currency)
 
 
@@ -170,7 +181,7 @@ def _raw(result: PaymentAnswer) -> dict[str, object]:
     raw: dict[str, object] = {
         "applicable": result.applicable,
         "not_covered": result.not_covered,
-        "silent": "limited_payment" if result.not_covered else None,
+        "silent": result.silent,
         "who_pays": result.who_pays,
         "invoices_visible_to": result.invoices_visible_to,
         "installed_in": result.installed_in,
@@ -200,8 +211,12 @@ def to_json(result: PaymentAnswer, lang: Lang) -> dict[str, object]:
             _raw(result),
             verdict="not_covered",
             text=message("silent.verdict", lang),
-            reasons=[_answer.reason(message("silent.limited_payment", lang)), _answer.reason_for("ACC-F3", lang)],
-            details=[],
+            reasons=(
+                [_answer.reason(message("silent.limited_payment", lang)), _answer.reason_for("ACC-F3", lang)]
+                if result.silent == "limited_payment"
+                else [_answer.other_currency(result.currency, lang)]
+            ),
+            details=[] if result.silent == "limited_payment" else [_answer.detail("currency", result.currency, lang)],
             next=_answer.next_step("support", lang),
             rule_ids=result.rules,
         )

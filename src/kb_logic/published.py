@@ -10,7 +10,7 @@ read the same texts and constants.
 'greater than CHF 2,000 a year or €1,800 a year.'
 >>> {key: len(items) for key, items in lists("en").items()}  # doctest: +NORMALIZE_WHITESPACE
 {'eligibility.conditions': 6, 'advantages.savings': 4, 'advantages.console': 3,
- 'advantages.directory': 1, 'why': 6}
+ 'advantages.directory': 1, 'why': 6, 'vat.form': 3}
 """
 
 from __future__ import annotations
@@ -42,7 +42,11 @@ LIST_KEYS: Final[tuple[str, ...]] = (
     "advantages.console",
     "advantages.directory",
     "why",
+    "vat.form",
 )
+
+VAT_FORM: Final = ("vat.form.prefix", "vat.hint.swiss", "vat.form.separators")
+"""The form of a VAT number, as the guide lists it: texts the VAT answers also give (one text each)."""
 
 
 def _numbered(list_key: str, lang: Lang) -> tuple[PublishedItem, ...]:
@@ -56,6 +60,7 @@ def lists(lang: Lang) -> dict[str, tuple[PublishedItem, ...]]:
     """Every published list of ``lang``, keyed as in :data:`LIST_KEYS`."""
     conditions = tuple(PublishedItem(rule, statement(rule, lang)) for rule in ELIGIBILITY_ORDER)
     published = {"eligibility.conditions": conditions}
-    for list_key in LIST_KEYS[1:]:
+    for list_key in LIST_KEYS[1:-1]:
         published[list_key] = _numbered(list_key, lang)
+    published["vat.form"] = tuple(PublishedItem(None, message(key, lang)) for key in VAT_FORM)
     return published

@@ -69,6 +69,7 @@ SECTIONS: Final[dict[str, str]] = {
     "access_client_account": "access-client-account",
     "change_payment": "changing-payment-methods",
     "vat_existing": "vat-2",
+    "vat_form": "vat-form",
     "support": "support-code",
     "support_code": "support-code",
     "vip_code": "vip-code",

@@ -38,7 +38,7 @@ def evaluate(question: SupportQuestion) -> SupportCodes:
     return SupportCodes(True, question.premium_support, False, FAMILIES["CODE"])
 
 
-def parse(payload: _payload.JsonObject) -> SupportQuestion:
+def parse(payload: _payload.JsonObject, lang: Lang) -> SupportQuestion:
     """The typed input of the ``support_code`` call."""
     data = _payload.fields(payload, "", required=("premium_support",))
     return SupportQuestion(_payload.boolean(data, "premium_support", ""))

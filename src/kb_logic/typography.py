@@ -84,12 +84,14 @@ _FR_NBSP_GROUPS: Final = re.compile("[0-9]{1,3}(?:\u00a0[0-9]{3})+(?![0-9])")
 _FR_SPACED_GROUPS: Final = re.compile("[0-9]{1,3}(?: [0-9]{3})+(?![0-9])")
 _UNIT: Final = "(?:" + "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True)) + ")(?!\\w)"
 _FR_UNIT_AFTER: Final = re.compile(f"([0-9])({INLINE}*)[ \\t\\n\\r\u202f]+({INLINE}*)(?={_UNIT})")
-_FR_PLACEHOLDER_UNIT: Final = re.compile(f"({_PLACEHOLDER.pattern})(?:[ \\t\u00a0\u202f]*(?=%)|[ \\t\u202f]+(?={_UNIT}))")
+_FR_PLACEHOLDER_UNIT: Final = re.compile(
+    f"({_PLACEHOLDER.pattern})(?:[ \\t\u00a0\u202f]*(?=%)|[ \\t\u202f]+(?={_UNIT}))"
+)
 _FR_CURRENCY_FIRST: Final = re.compile(
     "(?<![^\\W\\d_])(CHF|EUR|USD|GBP|€|£)[ \\t\\n\\r\u00a0\u202f]*"
     "([0-9]{1,3}(?:\u202f[0-9]{3})+(?:[.,][0-9]+)?|[0-9]+(?:[.,][0-9]+)?)"
     "(?!\\w|[.,:/\u2013-][\\w\u2013-]|[ \\t\u00a0\u202f][0-9])"
-)  # "CHF 2 000" (not "CHF 2 000-3 000", "€ 12.–", "CHF 22 820 35")
+)  # "CHF 2 000" (not "CHF 2 000-3 000", "€ 12.-", "CHF 22 820 35")
 _FR_UNIT_BEFORE: Final = re.compile(f"(CHF|EUR|USD|GBP|€|\\$|£)({INLINE}*)[ \\t\\n\\r\u202f]+({INLINE}*)(?=[0-9])")
 _WITH_UNIT: Final = re.compile(f"[ \\t\\n\\r\u00a0\u202f]?(?:{_UNIT}|%)")
 _AFTER_GROUPS: Final = re.compile(f",[0-9]|[ \u00a0\u202f]?(?:{_UNIT}|%|€|\\$|£|[^\\W\\d_])")
@@ -277,12 +279,12 @@ def _french_number(found: re.Match[str]) -> str:
 
 
 def _currency_after(found: re.Match[str]) -> str:
-    """"CHF 2 000" is written "2 000 CHF" in French (the currency of "2 000 CHF 3" is left alone)."""
-    if _GROUP_BEFORE.search(found.string, 0, found.start()) or (
-        found.start() > 0 and found.string[found.start() - 1].isdigit()
-    ):
+    """"CHF 2 000" is written "2 000 CHF" in French (not in "2 000 CHF 3" or "€ CHF 3": left as typed)."""
+    before = found.string[max(0, found.start() - 8) : found.start()].rstrip(" \t\n\r\u00a0\u202f")
+    if before[-1:].isdigit() or before.endswith(_CURRENCIES):
         return found[0]
-    return found[2] + NBSP + found[1]
+    amount = _DIGITS.sub(_french_number, found[2])  # "CHF1000": a number the rules read as an identifier
+    return amount + NBSP + found[1]
 
 
 def _unit_before(found: re.Match[str]) -> str:

@@ -61,7 +61,7 @@ from kb_logic import _answer, _payload
 from kb_logic._text import invisible
 from kb_logic.constants import Lang
 from kb_logic.messages import message
-from kb_logic.rules import FAMILIES
+from kb_logic.rules import FAMILIES, SECTIONS
 
 Reason = Literal["empty", "country", "mismatch", "format", "length", "checksum"]
 Hint = Literal["greece", "greece_iso", "oss", "prefix", "supported", "swiss", "mismatch"]
@@ -199,7 +199,7 @@ def evaluate(query: VatQuery) -> VatCheck:
     return _verdict(True, country, compact=compact, hint=greek)
 
 
-def parse(payload: _payload.JsonObject) -> VatQuery:
+def parse(payload: _payload.JsonObject, lang: Lang) -> VatQuery:
     """The typed input of the ``vat`` call."""
     data = _payload.fields(payload, "", required=("number",), optional=("country",))
     number = _payload.text(data, "number", "")
@@ -208,8 +208,14 @@ def parse(payload: _payload.JsonObject) -> VatQuery:
 
 
 def to_json(result: VatCheck, lang: Lang) -> dict[str, object]:
-    """The bridge answer (contract v2, see :mod:`kb_logic._answer`): the verdict, the hint and,
-    for a valid number, what the check does not tell; the link to where to enter it."""
+    """The bridge answer (contract v2, see :mod:`kb_logic._answer`): the verdict; for a valid
+    number the hint and what the check does not tell; for an invalid one why (the hint, or how a
+    number is written), linked to the guide's list of its form; the link to where to enter it.
+
+    >>> answer = to_json(evaluate(VatQuery("FR40303265046", None)), "en")
+    >>> answer["reasons"][0]["anchor"], answer["next"]["anchor"]
+    ('vat-form', 'vat-2')
+    """
     name = message(f"country.{result.country}", lang) if result.country else "?"
     if result.valid:
         verdict = message("vat.valid", lang, compact=result.compact, country=name)
@@ -218,9 +224,11 @@ def to_json(result: VatCheck, lang: Lang) -> dict[str, object]:
     hint = None
     if result.hint is not None:
         hint = message(f"vat.hint.{result.hint}", lang, prefix=result.prefix, country=result.given)
-    reasons = [_answer.reason(hint)] if hint else []
     if result.valid:
+        reasons = [_answer.reason(hint)] if hint else []
         reasons.append(_answer.reason(message("vat.scope", lang)))
+    else:  # why, linked to the guide's list of how a number is written
+        reasons = [_answer.reason(hint or message("vat.form.prefix", lang), SECTIONS["vat_form"])]
     details = []
     if result.compact:
         details.append(_answer.detail("compact", result.compact, lang))
@@ -244,6 +252,6 @@ def to_json(result: VatCheck, lang: Lang) -> dict[str, object]:
         text=verdict,
         reasons=reasons,
         details=details,
-        next=_answer.next_step("vat_existing", lang) if result.valid else None,
+        next=_answer.next_step("vat_existing", lang),  # where to enter it, once right
         rule_ids=result.rules,
     )

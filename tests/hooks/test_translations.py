@@ -24,8 +24,9 @@ sys.path.insert(0, str(ROOT / "tools"))
 import git_history  # noqa: E402
 import translations  # noqa: E402
 from page_dates import long_date  # noqa: E402
-from tests.site import site_helpers  # noqa: E402
 from translation_status import Status, status  # noqa: E402
+
+from ..site import site_helpers  # noqa: E402
 
 GUIDE = "billing-and-vat/vat-number"
 
@@ -97,6 +98,47 @@ def test_a_french_change_marked_not_needed_leaves_the_translation_fresh(repo: Re
     assert (found.kind, found.since, found.source_date) == ("stale", day("2026-11-27"), day("2026-11-27"))
 
 
+def test_an_english_fix_marked_not_needed_does_not_clear_a_stale_page(repo: Repo) -> None:
+    repo.commit("2026-11-25", {"docs/fr/a.md": "# A\n\nNouveau.\n"}, "New paragraph")
+    repo.commit("2026-11-26", {"docs/en/a.md": "# A.\n"}, "Typo in the translation", trailer="Translation: not-needed")
+    found = repo.status()
+    assert (found.kind, found.since, found.source_date) == ("stale", day("2026-11-25"), day("2026-11-25"))
+    repo.commit("2026-11-27", {"docs/en/a.md": "# A.\n\nNew.\n"}, "Translate")
+    assert repo.status().kind == "up_to_date"
+    # a file whose every commit says not-needed translates what its first commit did
+    repo.commit("2026-11-28", {"docs/fr/b.md": "# B\n", "docs/en/b.md": "# B\n"}, "B",
+                trailer="Translation: not-needed")
+    repo.commit("2026-11-29", {"docs/fr/b.md": "# B\n\nPlus.\n"})
+    repo.commit("2026-11-30", {"docs/en/b.md": "# B.\n"}, "Typo", trailer="Translation: not-needed")
+    assert (repo.status("b.md").kind, repo.status("b.md").since) == ("stale", day("2026-11-29"))
+
+
+def shallow_clone(repo: Repo, target: Path) -> Path:
+    """``git clone --depth 1`` of the repository (file://: a local path would ignore --depth)."""
+    subprocess.run(["git", "clone", "-q", "--depth", "1", repo.path.as_uri(), str(target)], check=True,
+                   capture_output=True)
+    return target
+
+
+def test_a_shallow_clone_gives_no_verdict_and_strict_fails(repo: Repo, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str],
+                                                          caplog: pytest.LogCaptureFixture) -> None:
+    repo.commit("2026-11-25", {"docs/fr/a.md": "# A\n\nNouveau.\n"})  # stale in the full history
+    assert repo.status().kind == "stale"
+    clone = shallow_clone(repo, tmp_path / "shallow")
+    docs = clone / "docs"
+    with caplog.at_level("WARNING", logger="kb.git_history"):
+        history = git_history.load(docs)
+    assert history.shallow and history.root is None
+    assert [r.getMessage() for r in caplog.records] == [git_history.SHALLOW_WARNING]
+    assert status(history, docs, "a.md", "en", "fr").kind == "unknown"  # not "up to date": the tip is all it sees
+    assert translations.main(["--docs", str(docs)]) == 0
+    out = capsys.readouterr()
+    assert "en/a.md  unknown (no git history: not a git work tree, or a shallow clone)" in out.out
+    assert "cannot tell which translations are stale: the clone is shallow" in out.err
+    assert translations.main(["--docs", str(docs), "--strict"]) == 1  # a gate that cannot see must not pass
+
+
 def test_missing_in_one_language(repo: Repo) -> None:
     repo.commit("2026-11-21", {"docs/fr/only-fr.md": "# F\n", "docs/en/only-en.md": "# E\n"})
     assert repo.status("only-fr.md").describe() == "missing in en"
@@ -121,6 +163,7 @@ def test_outside_git_everything_is_unknown(repo: Repo, tmp_path: Path) -> None:
     history = git_history.load(plain / "docs")
     assert history.root is None and history.last(plain / "docs/fr/a.md") is None
     assert status(history, plain / "docs", "a.md", "en", "fr").kind == "unknown"
+    assert translations.main(["--docs", str(plain / "docs"), "--strict"]) == 1  # strict: no history, no pass
 
 
 def test_make_translations_prints_each_page_and_strict_gates(repo: Repo, capsys: pytest.CaptureFixture[str]) -> None:
@@ -201,3 +244,8 @@ def test_built_copy_dates_every_page_in_both_languages(repo_site: Path) -> None:
         text = " ".join(line.get_text(" ").split())
         words = long_date(datetime.date.fromisoformat(day), page.lang)
         assert text == (f"Mis à jour le {words}" if page.lang == "fr" else f"Updated {words}"), page
+    for file, words in (("404.html", "Mis à jour le 20 novembre 2026"), ("en/404.html", "Updated 20 November 2026")):
+        html = BeautifulSoup((repo_site / file).read_text(encoding="utf-8"), "html.parser")
+        (line,) = html.select("article [data-kb-updated]")  # dated by overrides/404.html's last commit
+        (time,) = line.select("time")
+        assert (time["datetime"], " ".join(line.get_text(" ").split())) == ("2026-11-20", words)

@@ -13,7 +13,7 @@ from kb_logic import anchors, lists
 from kb_logic.bridge import CALLS, call
 from kb_logic.constants import Lang
 from kb_logic.errors import ERROR_CODES
-from kb_logic.messages import keys
+from kb_logic.messages import keys, message
 from kb_logic.rules import RULE_IDS, SECTIONS
 
 from ._logic_helpers import ask, assert_rules, fails
@@ -52,13 +52,37 @@ def test_vat_answer_is_short_and_links_where_to_enter_the_number() -> None:
     """Issue 8: the VAT answer repeated the four-step procedure; now one link to where to enter it."""
     valid = ask("vat", number="CHE-116.281.710 MWST", lang="en")
     assert valid["verdict"] == "ok"
-    assert valid["next"] == {"text": "Add the number to your organisation", "anchor": "vat-2"}
+    assert valid["next"] == {"text": message("next.vat_existing", "en"), "anchor": "vat-2"}
     assert all(reason["anchor"] is None for reason in valid["reasons"])
     assert {"key": "country", "label": "Country", "value": "Switzerland"} in valid["details"]
     assert_rules(valid, "VAT-1", "VAT-2", "VAT-3", "VAT-4")
     invalid = ask("vat", number="FR40303265046")
-    assert invalid["verdict"] == "ko" and invalid["next"] is None and invalid["reasons"] == []
+    assert invalid["verdict"] == "ko"
     assert invalid["message"] == "Numéro non valable\u00a0: les chiffres de contrôle ne correspondent pas (France)."
+
+
+@pytest.mark.parametrize(
+    ("lang", "number", "reason"),
+    [
+        ("fr", "FR40303265046", "Un numéro de TVA commence par le préfixe de son pays, par exemple FR ou DE\u202f;"
+         " pour la Grèce, ce préfixe est EL."),
+        ("en", "FR40303265046", "A VAT number starts with its country\u2019s prefix, for example FR or DE; for Greece,"
+         " the prefix is EL."),
+        ("fr", "", "Un numéro de TVA commence par le préfixe de son pays, par exemple FR ou DE\u202f;"
+         " pour la Grèce, ce préfixe est EL."),
+        ("en", "GR094259216", "For Greece, the VAT prefix is EL, not GR."),
+        ("fr", "CHE-116.281.71", "Un numéro suisse s\u2019écrit CHE suivi de 9 chiffres, éventuellement de MWST,"
+         " TVA, IVA ou TPV."),
+    ],
+)  # fmt: skip
+def test_an_invalid_vat_answer_says_why_and_where_to_enter_it(lang: Lang, number: str, reason: str) -> None:
+    """An invalid number had no reason and no next step: now why, linked to the guide's list of how
+    a number is written (the same texts as the guide), and where to enter it once right."""
+    invalid = ask("vat", number=number, lang=lang)
+    assert invalid["verdict"] == "ko"
+    assert invalid["reasons"] == [{"text": reason, "anchor": "vat-form"}]
+    assert reason in [item.text for item in lists(lang)["vat.form"]] or number == "GR094259216"
+    assert invalid["next"] == {"text": message("next.vat_existing", lang), "anchor": "vat-2"}
 
 
 def test_anchor_set_is_every_rule_and_section() -> None:
@@ -91,7 +115,6 @@ ERROR_REQUESTS: dict[str, tuple[str, object]] = {
     "unknown_field": ("vat", {"number": "x", "extra": 1}),
     "type": ("vat", {"number": 1}),
     "value": ("payment", {"access": "full", "payer": "client", "price": 1, "rate": 36}),
-    "currency": ("payment", {"access": "full", "payer": "client", "currency": "USD"}),
     "lang": ("vat", {"number": "x", "lang": "de"}),
 }
 

@@ -241,3 +241,29 @@ def test_reader_closing_the_pipe_is_not_an_error() -> None:
     err = proc.stderr.read()
     assert proc.wait(timeout=30) == 0
     assert b"Traceback" not in err and b"internal error" not in err
+
+
+@pytest.mark.parametrize(
+    ("lang", "currency", "shown"),
+    [
+        ("fr", None, "80,00\u00a0CHF"),
+        ("en", None, "CHF 80.00"),
+        ("fr", "EUR", "80,00\u00a0€"),
+        ("en", "EUR", "€80.00"),
+    ],
+)
+def test_the_payment_amounts_carry_their_currency(lang: str, currency: str | None, shown: str) -> None:
+    """The readable payment answer showed "80,00" with no currency: CHF by default, or --currency."""
+    extra = ("--currency", currency) if currency else ()
+    done = run("payment", "--payer", "partner", "--price", "100", "--rate", "20", "--lang", lang, *extra)
+    assert done.returncode == 0 and shown.encode() in done.stdout
+    assert run("payment", "--payer", "partner", "--currency", "USD").returncode == 2  # choices: CURRENCIES
+
+
+@pytest.mark.parametrize(("lang", "heading"), [("fr", "Règles\u00a0:"), ("en", "Rules:")])
+def test_rule_ids_are_shown_only_with_the_rules_option(lang: str, heading: str) -> None:
+    """Issue 8 §2: rule IDs mean nothing to a customer; the readable output ended with "Règles : PAY-C1…"."""
+    plain = run("payment", "--payer", "client", "--lang", lang)
+    assert plain.returncode == 0 and b"PAY-C1" not in plain.stdout and heading.encode() not in plain.stdout
+    asked = run("payment", "--payer", "client", "--lang", lang, "--rules")
+    assert asked.returncode == 0 and f"{heading} PAY-C1, PAY-C2".encode() in asked.stdout

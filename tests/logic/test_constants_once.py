@@ -1,5 +1,6 @@
-"""Each constant is written once (kb_logic/constants.py): a literal 35 (the rate cap), 2000 or 1800 (the
-thresholds) anywhere else in code, templates or prose fails here. Docstrings and comments may show
+"""Each constant is written once (kb_logic/constants.py): a literal 35 (the rate cap, also as the
+string "35"), 2000 or 1800 (the thresholds), or 200 / 100 near "partners" / "products" (MAX_PARTNERS,
+MAX_PRODUCTS) anywhere else in code, templates or prose fails here. Docstrings and comments may show
 them (doctests check those against the real values); tests are not scanned."""
 
 from __future__ import annotations
@@ -24,6 +25,13 @@ SHOWN = re.compile(
 """The constants as a text shows them: 35 %, 2000, 2 000, 2,000, 1800, 1'800…"""
 MARKUP_NUMBER = re.compile(r"(?<![\w.#+-])(?:35|0\.35|2000|1800)(?![\w.])")
 """A bare number in a template or a script (not inside a colour like #a35a00)."""
+LIMITS = re.compile(
+    r"(?i)(?:\b(?:partner|partenaire)s?\b\D{0,40}(?<![\d.,])200(?![\d.,])"
+    r"|(?<![\d.,])200(?![\d.,])\D{0,40}\b(?:partner|partenaire)s?\b"
+    r"|\b(?:product|produit)s?\b\D{0,40}(?<![\d.,])100(?![\d.,])"
+    r"|(?<![\d.,])100(?![\d.,])\D{0,40}\b(?:product|produit)s?\b)"
+)
+"""MAX_PARTNERS and MAX_PRODUCTS: 200 and 100 are too common to ban, but not near "partners"/"products"."""
 
 ALLOWED: dict[str, tuple[str, ...]] = {
     # The published "why Infomaniak" list: a growth figure, not the cashback cap.
@@ -57,15 +65,18 @@ def _python_hits(source: str) -> list[tuple[int, str]]:
     hits: list[tuple[int, str]] = []
     tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
     for index, tok in enumerate(tokens):
-        if tok.type == token.NUMBER and tok.string in CODE_NUMBERS:
-            hits.append((tok.start[0], tok.line.strip()))
+        if tok.type == token.NUMBER:
+            if tok.string in CODE_NUMBERS or (tok.string in ("200", "100") and LIMITS.search(tok.line)):
+                hits.append((tok.start[0], tok.line.strip()))
         elif tok.type == token.STRING:
             before = next((t for t in reversed(tokens[:index]) if t.type not in (token.NL, token.COMMENT)), None)
             after = next((t for t in tokens[index + 1 :] if t.type not in (token.NL, token.COMMENT)), None)
             docstring = (before is None or before.type in (token.NEWLINE, token.INDENT, token.DEDENT)) and (
                 after is None or after.type in (token.NEWLINE, token.ENDMARKER)
             )
-            if not docstring and SHOWN.search(_value(tok.string)):
+            value = _value(tok.string)
+            bare = value.strip() in CODE_NUMBERS  # Decimal("35")
+            if not docstring and (bare or SHOWN.search(value) or LIMITS.search(value)):
                 hits.append((tok.start[0], tok.line.strip()))
     return hits
 
@@ -76,7 +87,7 @@ def _hits(path: Path, kind: str) -> list[tuple[int, str]]:
         return _python_hits(text)
     pattern = SHOWN if kind == "prose" else MARKUP_NUMBER
     lines = text.splitlines()
-    return [(n, line.strip()) for n, line in enumerate(lines, 1) if pattern.search(line)]
+    return [(n, line.strip()) for n, line in enumerate(lines, 1) if pattern.search(line) or LIMITS.search(line)]
 
 
 def test_constants_are_written_once() -> None:
@@ -108,6 +119,17 @@ def test_constants_are_written_once() -> None:
         ("ISO 27001, en 2021", "prose", False),
         ('<input max="35">', "markup", True),
         ("color: #a35a00;", "markup", False),
+        ('rate = Decimal("35")\n', "code", True),
+        ('x = "35"\n', "code", True),
+        ('x = "350"\n', "code", False),
+        ('if len(partners) > 200:\n', "code", True),
+        ('x = "au plus 200 partenaires"\n', "code", True),
+        ('products = items[:100]  # products\n', "code", True),
+        ('x = 100\n', "code", False),
+        ("jusqu'à 200 partenaires par demande", "prose", True),
+        ("100 produits au plus", "prose", True),
+        ("100 % de vos clients", "prose", False),
+        ('<ol data-kb-max="200" class="partners">', "markup", True),
     ],
 )
 def test_the_scan_finds_what_it_must(tmp_path: Path, text: str, kind: str, hit: bool) -> None:

@@ -179,10 +179,43 @@ def test_pay_currency_is_optional() -> None:
     payload = {"access": "full", "payer": "partner", "price": 100, "rate": 20, "currency": "EUR"}
     answer: Answer = call("payment", payload)
     assert answer["currency"] == "EUR" and answer["amounts"]["partner_pays"] == "80.00"
-    plain = pay(access="full", payer="partner", price=100, rate=20)
-    assert plain["currency"] is None and detail(plain, "partner_pays") == "80,00"
-    bad = fails("payment", {"access": "full", "payer": "client", "currency": "USD"})
-    assert (bad["code"], bad["field"], bad["label"]) == ("currency", "currency", "Devise")
+    plain = pay(access="full", payer="partner", price=100, rate=20)  # no currency: CHF, said
+    assert plain["currency"] == "CHF" and detail(plain, "partner_pays") == f"80,00{NBSP}CHF"
+    plain_en = pay(access="full", payer="partner", price=100, rate=20, lang="en")
+    assert detail(plain_en, "partner_pays") == "CHF 80.00"
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("fr", f"Devise{NBSP}: valeur non prise en charge () ; valeurs possibles{NBSP}: CHF, EUR."),
+        ("en", "Currency: unsupported value (); possible values: CHF, EUR."),
+    ],
+)
+def test_an_empty_currency_is_the_same_choice_error_as_in_eligibility(lang: str, message: str) -> None:
+    """It was "Devise non prise en charge : ." (no label first, nothing after)."""
+    bad = fails("payment", {"access": "full", "payer": "client", "currency": "", "lang": lang})
+    assert (bad["code"], bad["field"], bad["message"]) == ("value", "currency", message.replace(" ;", f"{NNBSP};"))
+    same = fails("eligibility", {"entity": "company", "registered": True, "annual_amount": 1, "currency": "",
+                                 "provides_support": True, "handles_billing": True, "exclusive_tenders": True,
+                                 "accepts_conditions": True, "lang": lang})  # fmt: skip
+    assert same["message"] == bad["message"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "reason"),
+    [
+        ("fr", f"Les guides ne donnent de montants que dans ces devises{NBSP}: CHF, EUR (USD n’est pas couvert)"),
+        ("en", "The guides give amounts only in these currencies: CHF, EUR (USD is not covered)"),
+    ],
+)
+def test_another_currency_is_not_covered_as_in_eligibility(lang: str, reason: str) -> None:
+    """USD was an error in payment while eligibility answered not_covered (rules.md's silent case)."""
+    answer = pay(access="full", payer="client", price=100, rate=20, currency="usd", lang=lang)
+    assert answer["verdict"] == "not_covered" and answer["silent"] == "other_currency"
+    assert answer["currency"] == "USD" and "amounts" not in answer
+    assert str(answer["reasons"][0]["text"]).startswith(reason)
+    assert answer["next"] is not None and answer["next"]["anchor"] == "support-code"
 
 
 CENT = Decimal("0.01")

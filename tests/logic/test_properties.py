@@ -85,11 +85,19 @@ SURROGATES = st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF)
 pasted = st.text(
     st.characters(codec=None) | st.sampled_from(INVISIBLE + ODD_SPACES + ":()-./") | SURROGATES, max_size=30
 )
+EXPONENTS = st.tuples(st.integers(min_value=0, max_value=10**6), st.integers(min_value=-(10**9), max_value=10**9))
+"""Mantissa and exponent: 1e-999999999 crashed eligibility and showed a rate as "0 %"."""
+exponent_forms = (
+    EXPONENTS.map(lambda pair: Decimal(f"{pair[0]}E{pair[1]}"))  # a JSON number read with parse_float=Decimal
+    | EXPONENTS.map(lambda pair: f"{pair[0]}e{pair[1]}")  # typed, as the browser sends it
+    | st.sampled_from(["1e-999999999", "1E-999999999", "35e0", "3.5e1 %", "2e3", "0e-999999999"])
+)
 numbers = (
     st.integers()
     | st.floats()
     | st.decimals(allow_nan=True, allow_infinity=True)
     | st.integers(min_value=0, max_value=10**60).map(lambda n: Decimal(n).scaleb(-20))
+    | exponent_forms
 )
 scalars = st.none() | st.booleans() | numbers | st.sampled_from(WORDS) | pasted
 json_like = st.recursive(
@@ -208,3 +216,30 @@ def test_payment_amounts_are_cents_that_add_up(price: Decimal, rate: Decimal, pa
         assert money["partner_pays"] + money["partner_saves"] == price
     else:
         assert money["client_pays"] == price
+
+
+@settings(max_examples=300, deadline=None)
+@given(exponent_forms, st.sampled_from(["annual_amount", "price", "rate"]), st.sampled_from(["fr", "en"]))
+@example("1e-999999999", "annual_amount", "fr").via("explicit")
+@example(Decimal("1e-999999999"), "rate", "en").via("explicit")
+def test_numbers_with_any_exponent_are_answered_or_refused_by_name(value: object, field: str, lang: str) -> None:
+    """Never an internal error; a refusal names the field; an accepted rate is never shown as a rounded 0."""
+    if field == "annual_amount":
+        payload: dict[str, object] = {
+            "entity": "company", "registered": True, "annual_amount": value, "currency": "CHF",
+            "provides_support": True, "handles_billing": True, "exclusive_tenders": True, "accepts_conditions": True,
+        }  # fmt: skip
+        name = "eligibility"
+    else:
+        payload = {"access": "full", "payer": "client", "price": "100", "rate": "10", field: value}
+        name = "payment"
+    answer = call(name, {**payload, "lang": lang})
+    _check(answer)
+    if "error" in answer:
+        error = answer["error"]
+        assert isinstance(error, dict) and error["field"] == field and error["code"] == "value"
+    elif field == "rate":
+        amounts = answer["amounts"]
+        assert isinstance(amounts, dict)
+        rate = Decimal(amounts["rate"])
+        assert rate == 0 or rate >= Decimal("0.001")

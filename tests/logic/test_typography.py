@@ -55,7 +55,7 @@ def test_public_surface() -> None:
         ("au moins EUR 1234,50 ; ou CHF 12.50.", "au moins 1_234,50~EUR_; ou 12.50~CHF."),
         ("10 000 clients", "10_000 clients"),  # groups typed with ordinary spaces, before a word
         ("1 000 000 d’euros et 12 345 €", "1_000_000 d’euros et 12_345~€"),
-        ("CHF 2000-3000 ou € 20.– par mois", "CHF~2000-3000 ou €~20.– par mois"),  # not an amount: left first
+        ("CHF 2000-3000 ou € 20.\u2013 par mois", "CHF~2000-3000 ou €~20.\u2013 par mois"),  # not an amount: left first
         ("1234,50 CHF", "1_234,50~CHF"),
         ("1 234,50 CHF", "1_234,50~CHF"),  # grouped with ordinary spaces before a unit
         ("2\u00a0000 CHF", "2_000~CHF"),  # grouped with the wrong space

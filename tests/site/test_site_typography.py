@@ -1,6 +1,6 @@
 """Issue 9 §1 and §3: the build gives each page its language's typography, and the built site is checked.
 
-- each rule of the check (typography_check.py) catches a small bad page, and lets the right one pass;
+- each rule of the check (hooks/typography_check.py) catches a small bad page, and lets the right one pass;
 - the hook (hooks/typography.py) changes text nodes only, and turns each bad page into a good one;
 - every built page, both languages, the 404 pages included, passes the check;
 - kb_logic's strings from a set of bridge calls (every call, answers and errors) pass the same rules.
@@ -16,10 +16,14 @@ from types import ModuleType
 
 import pytest
 
+from kb_logic import messages
 from kb_logic.bridge import CALLS, call
+from kb_logic.constants import Lang
 
 from .site_helpers import ROOT, Page, pages
-from .typography_check import RULES, check_html, check_text, page_text
+
+sys.path.insert(0, str(ROOT / "hooks"))  # the check lives with the build code that uses it (hooks/dev_errors.py)
+from typography_check import RULES, check_html, check_text, page_text
 
 
 def _load_hook() -> ModuleType:
@@ -56,6 +60,10 @@ BAD_AND_GOOD = {
         html_page("fr", "<td>au moins 12000 clients</td>"),
         html_page("fr", "<td>au moins 12\u202f000 clients</td>"),
     ),
+    "fr-currency-first": (
+        html_page("fr", "<p>Dès <strong>CHF 200 /mois</strong> ou € 180,50 /mois.</p>"),
+        html_page("fr", "<p>Dès <strong>200\u00a0CHF /mois</strong> ou 180,50\u00a0€ /mois.</p>"),
+    ),
     "en-colon": (
         html_page("en", "<p>Note <em>this</em> : the partner pays.</p>"),
         html_page("en", "<p>Note <em>this</em>: the partner pays.</p>"),
@@ -78,6 +86,30 @@ def test_the_check_catches_a_bad_page(rule: str) -> None:
 def test_the_hook_makes_a_bad_page_good(rule: str) -> None:
     bad, good = BAD_AND_GOOD[rule]
     assert hook.typeset(bad) == good
+
+
+def test_the_check_catches_numbers_grouped_with_ordinary_spaces() -> None:
+    bad = html_page("fr", "<li>plus de 10 000 clients et 1 234,50 CHF</li>")
+    assert [problem.rule for problem in check_html(bad)] == ["fr-number", "fr-number"]
+    assert hook.typeset(bad) == html_page("fr", "<li>plus de 10\u202f000 clients et 1\u202f234,50\u00a0CHF</li>")
+    phones = html_page("fr", "<p>Appelez le 022 820 35 44, le +41 22 820 350 ou le 0800 800 800 pour l’IBAN "
+                             "CH93 0076 2011 6238 5295 7.</p>")
+    assert check_html(phones) == []
+    assert hook.typeset(phones) == phones
+
+
+@pytest.mark.parametrize(
+    ("tag", "rule"),
+    [
+        ("<abbr title=\"Le client accorde à son partenaire l'accès complet\">ACC</abbr>", "fr-apostrophe"),
+        ('<p data-kb-loading="Chargement : patientez" data-kb-failed="Échec ; réessayez"></p>', "fr-space"),
+    ],
+)
+def test_the_check_reads_the_attributes_a_reader_sees(tag: str, rule: str) -> None:
+    """A tooltip and the status strings a script shows are text the hook never reaches: the check reads them."""
+    assert {problem.rule for problem in check_html(html_page("fr", f"<p>Texte.</p>{tag}"))} == {rule}
+    typeset = tag.replace("'", "\u2019").replace(" :", "\u00a0:").replace(" ;", "\u202f;")
+    assert check_html(html_page("fr", f"<p>Texte.</p>{typeset}")) == []
 
 
 @pytest.mark.parametrize(
@@ -240,3 +272,25 @@ def test_kb_logic_strings_pass_the_typography_check(lang: str) -> None:
             problems += [f"{name} {with_lang!r}: {problem}" for problem in check_text(text, lang)]
     assert seen > len(BRIDGE_CALLS)  # the answers were read
     assert not problems, f"{len(problems)} problem(s):\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_catalogue_message_passes_the_typography_check(lang: Lang) -> None:
+    """Every text kb_logic can return, as messages.message() renders it (placeholders filled with words)."""
+    problems: list[str] = []
+    keys = messages.keys()  # a function of kb_logic.messages, not a dict
+    for key in keys:
+        names = messages.placeholders(messages.catalogue(lang)[key]) - set(messages.values(lang))
+        text = messages.message(key, lang, **dict.fromkeys(names, "valeur"))
+        problems += [f"{key}: {problem}" for problem in check_text(text, lang)]
+    assert len(keys) > 100
+    assert not problems, f"{len(problems)} problem(s):\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_readers_input_comes_back_as_typed(lang: Lang) -> None:
+    """Typography applies to kb_logic's text, never to what the reader typed (a partner's name)."""
+    name = "Agence 12345 : l'O'Neil \"2000 CHF\" ?"
+    answer = call("access", {"partners": [], "request": {"name": name, "access": "full"}, "lang": lang})
+    shown = answer["message"]
+    assert isinstance(shown, str) and name in shown and shown != name

@@ -127,6 +127,21 @@ def test_generated_tree_builds_strict_and_writer_switch_builds_one_language(
     assert not (tmp_path / "fr" / "en").exists()
 
 
+def test_the_benchmarks_tree_is_dated_by_git(tmp_path: Path) -> None:
+    """bench_scale commits the generated tree with fixed dates, so its build dates every page (outside git
+    a build shows no date, and the benchmark would not pay for the dates)."""
+    out = tmp_path / "kb"
+    written = gen_synthetic.generate(12, out, seed=3, sections=2)
+    changed = bench_scale.commit_tree(out, written)
+    assert changed == written["fr"][::bench_scale.STALE_EVERY] and len(changed) == 2
+    cost = bench_scale.dates_cost(out)
+    pages = sum(1 for lang in ("fr", "en") for _ in (out / "docs" / lang).rglob("[!_]*.md"))
+    assert (cost["dated_pages"], cost["stale_pages"]) == (pages, len(changed))
+    assert 0 < cost["dates_git_log_seconds"] <= cost["dates_hooks_seconds"]
+    log = subprocess.run(["git", "log", "--format=%aI"], cwd=out, capture_output=True, text=True, check=True)
+    assert log.stdout.split() == list(reversed(bench_scale.GIT_DATES))
+
+
 def test_pagefind_on_disk_splits_the_bundle_per_language(tmp_path: Path) -> None:
     bundle = tmp_path / "pagefind"
     (bundle / "index").mkdir(parents=True)

@@ -10,22 +10,24 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup, Tag
 from bs4.element import NavigableString
-from conftest import PAGES, READY_TIMEOUT_MS, Helper, url
+from playwright.sync_api import Browser, Page, ViewportSize
+
+from .conftest import PAGES, READY_TIMEOUT_MS, Helper, OpenHelper, url
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 360, "height": 640}
+PHONE: ViewportSize = {"width": 360, "height": 640}
 SCREEN_PX = 640
 
 
 @pytest.fixture
-def phone(browser: Any) -> Iterator[Any]:
+def phone(browser: Browser) -> Iterator[Page]:
     context = browser.new_context(viewport=PHONE, device_scale_factor=1, is_mobile=True, has_touch=True)
     yield context.new_page()
     context.close()
 
 
-def open_in(page: Any, site_server: str, name: str, lang: str, fragment: str = "") -> Helper:
+def open_in(page: Page, site_server: str, name: str, lang: str, fragment: str = "") -> Helper:
     page.goto(url(site_server, name, lang, fragment))
     helper = Helper(page, name)
     helper.wait_ready()
@@ -83,13 +85,16 @@ def centre(helper: Helper) -> None:
     helper.root.locator(".kb-widget__output").evaluate("el => el.scrollIntoView({block: 'center'})")
 
 
-def shifts_without_input(page: Any) -> list[dict[str, Any]]:
+def shifts_without_input(page: Page) -> list[dict[str, Any]]:
     page.wait_for_timeout(300)  # let the observer deliver the last frame's entries
     return [s for s in page.evaluate("window.__kbShifts") if not s["input"]]
 
 
-@pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 800}], ids=["phone", "desktop"])
-def test_runtime_states_do_not_shift_the_page(browser: Any, site_server: str, viewport: dict[str, int]) -> None:
+DESKTOP: ViewportSize = {"width": 1280, "height": 800}
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_runtime_states_do_not_shift_the_page(browser: Browser, site_server: str, viewport: ViewportSize) -> None:
     """Idle -> loading -> ready, then a typed answer (input-driven, so it may move what follows), then a failed
     runtime: the status and result box keeps its reserved height; the layout-shift score stays 0."""
     context = browser.new_context(viewport=viewport)
@@ -123,7 +128,7 @@ def test_runtime_states_do_not_shift_the_page(browser: Any, site_server: str, vi
 # ---------- handing an answer on ----------
 
 @pytest.fixture
-def clipboard_page(browser: Any, site_server: str) -> Iterator[Any]:
+def clipboard_page(browser: Browser, site_server: str) -> Iterator[Page]:
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"], base_url=site_server)
     yield context.new_page()
     context.close()
@@ -156,7 +161,7 @@ def test_copy_link_and_copy_number(clipboard_page: Any, site_server: str, lang: 
     Helper(page, "vat").wait_verdict("ok")
 
 
-def test_every_helper_answer_offers_copy_link(open_helper: Any) -> None:
+def test_every_helper_answer_offers_copy_link(open_helper: OpenHelper) -> None:
     sup = open_helper("support_code", "en")
     sup.field("premium_support").check()
     sup.wait_verdict("info")
@@ -180,7 +185,7 @@ def shape(node: Tag) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_fallback_answer_has_the_renderer_shape(page: Any, site_server: str, built_site: Path, lang: str) -> None:
+def test_fallback_answer_has_the_renderer_shape(page: Page, site_server: str, built_site: Path, lang: str) -> None:
     prefix = "" if lang == "fr" else "en/"
     built = BeautifulSoup((built_site / prefix / PAGES["onboarding"] / "index.html").read_text(encoding="utf-8"),
                           "html.parser")

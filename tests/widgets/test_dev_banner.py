@@ -7,16 +7,15 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
+from playwright.sync_api import Browser
+
+from .conftest import mkdocs_serve
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -40,34 +39,12 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def serve(project: Path) -> Iterator[str]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
-        cwd=project, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    base = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.monotonic() + 180
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"mkdocs serve exited {proc.returncode}:\n{proc.stdout.read() if proc.stdout else ''}")
-            try:
-                with urllib.request.urlopen(base + "kb-dev-status.json", timeout=2):
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    pytest.fail("mkdocs serve did not serve the site within 180 s")
-                time.sleep(0.5)
+    with mkdocs_serve(project, "kb-dev-status.json", livereload=True, env=ENV) as base:
         yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
 
 
 @pytest.mark.browser
-def test_banner_shows_a_broken_shortcode_and_goes_after_the_fix(browser: Any, serve: str, project: Path) -> None:
+def test_banner_shows_a_broken_shortcode_and_goes_after_the_fix(browser: Browser, serve: str, project: Path) -> None:
     guide = project / "docs" / "fr" / f"{GUIDE}.md"
     good = guide.read_text(encoding="utf-8")
     lines = good.count("\n") + 2  # the broken shortcode goes on its own line after a blank one
@@ -101,6 +78,42 @@ def test_banner_shows_a_broken_shortcode_and_goes_after_the_fix(browser: Any, se
     # the good build is shown again (livereload reloaded the page), without a banner
     fr.wait_for_selector("[data-kb-widget='vat']", timeout=REBUILD_MS)
     assert fr.locator("[data-kb-dev-banner]").count() == 0
+    context.close()
+
+
+# A tooltip defined in the guide itself: the build typesets the glossary's (_abbreviations.md) and the text,
+# not a page's own <abbr title>, and the typography check reads that title (what a reader sees on hover).
+PLAIN_TOOLTIP = "*[TVA]: Taxe sur la valeur ajoutée : l'impôt sur la consommation"
+
+
+@pytest.mark.browser
+def test_banner_shows_a_typography_problem_and_goes_after_the_fix(browser: Browser, serve: str,
+                                                                 project: Path) -> None:
+    guide = project / "docs" / "fr" / f"{GUIDE}.md"
+    good = guide.read_text(encoding="utf-8")
+    context = browser.new_context()
+    fr, en = context.new_page(), context.new_page()
+    fr.goto(serve + f"{GUIDE}/")
+    en.goto(serve + f"en/{GUIDE}/")
+    for page in (fr, en):
+        page.wait_for_function("() => document.querySelector('script[src$=\"kb-dev.js\"]') !== null")
+    try:
+        guide.write_text(good + "\n" + PLAIN_TOOLTIP + "\n", encoding="utf-8")
+        for page in (fr, en):
+            page.wait_for_selector("[data-kb-dev-banner]", timeout=REBUILD_MS)
+        fr_text = fr.locator("[data-kb-dev-banner]").inner_text()
+        en_text = en.locator("[data-kb-dev-banner]").inner_text()
+        for page, text in ((fr, fr_text), (en, en_text)):
+            # the build succeeded (the check is never fatal): the banner lists, it does not say "failed"
+            assert page.locator("[data-kb-dev-banner]").get_attribute("data-kb-dev-banner") == "warnings"
+            assert f"docs/fr/{GUIDE}.md" in text and "typography check fr-space" in text, text
+            assert "typography check fr-apostrophe" in text, text
+        assert "Correction\u00a0: Tapez le texte simplement" in fr_text, fr_text
+        assert "Fix: Type plain text" in en_text, en_text
+    finally:
+        guide.write_text(good, encoding="utf-8")
+    for page in (fr, en):
+        page.wait_for_selector("[data-kb-dev-banner]", state="detached", timeout=REBUILD_MS)
     context.close()
 
 

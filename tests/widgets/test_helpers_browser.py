@@ -4,10 +4,13 @@ inert hostile input, deep links across the language switch, load failure and ret
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import READY_TIMEOUT_MS, Helper, url
+from playwright.sync_api import Browser, Page, Route
+
+from .conftest import READY_TIMEOUT_MS, Helper, OpenHelper, url
 
 pytestmark = pytest.mark.browser
 
@@ -16,7 +19,7 @@ pytestmark = pytest.mark.browser
     ("fr", "contrôle valables (Suisse)", "ne correspondent pas (Suisse)", "Grèce"),
     ("en", "check digits (Switzerland)", "do not match (Switzerland)", "Greece"),
 ])
-def test_vat_answers_as_the_reader_types(open_helper: Any, lang: str, valid_text: str, invalid_text: str,
+def test_vat_answers_as_the_reader_types(open_helper: OpenHelper, lang: str, valid_text: str, invalid_text: str,
                                          greece: str) -> None:
     vat = open_helper("vat", lang)
     vat.field("number").fill("CHE-116.281.710 MWST")
@@ -34,7 +37,7 @@ def test_vat_answers_as_the_reader_types(open_helper: Any, lang: str, valid_text
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_eligibility_boundary_and_individual(open_helper: Any, lang: str) -> None:
+def test_eligibility_boundary_and_individual(open_helper: OpenHelper, lang: str) -> None:
     elig = open_helper("eligibility", lang)
     for box in ("registered", "provides_support", "handles_billing", "exclusive_tenders", "accepts_conditions"):
         elig.field(box).check()
@@ -46,13 +49,13 @@ def test_eligibility_boundary_and_individual(open_helper: Any, lang: str) -> Non
     unmet = elig.result.locator(".kb-result__reasons a")
     assert unmet.count() == 1 and unmet.get_attribute("href") == "#elig-2"  # the rule's paragraph, above
     assert "ELIG-2" not in elig.result.inner_text()  # rule IDs stay in attributes
-    assert "ELIG-2" in elig.result.locator(".kb-result").get_attribute("data-kb-rules").split()
+    assert "ELIG-2" in (elig.result.locator(".kb-result").get_attribute("data-kb-rules") or "").split()
     elig.field("entity").select_option("individual")
     elig.wait_result("affiliation" if lang == "fr" else "affiliate")
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_access_second_full_partner_refused_and_mixed_case_not_covered(open_helper: Any, lang: str) -> None:
+def test_access_second_full_partner_refused_and_mixed_case_not_covered(open_helper: OpenHelper, lang: str) -> None:
     acc = open_helper("access", lang)
     acc.root.locator("[data-kb-add]").click()
     acc.field("partners.0.name").fill("Agence A")
@@ -82,7 +85,7 @@ def amount(text: str, lang: str) -> Decimal:
     ("fr", "19,90", f"19,90{NBSP}CHF", f"14,92{NBSP}CHF", f"4,98{NBSP}CHF", f"Le partenaire paie 14,92{NBSP}CHF"),
     ("en", "19.90", "CHF 19.90", "CHF 14.92", "CHF 4.98", "The partner pays CHF 14.92"),
 ])
-def test_payment_with_cents_adds_up(open_helper: Any, lang: str, typed: str, price: str, pays: str, saves: str,
+def test_payment_with_cents_adds_up(open_helper: OpenHelper, lang: str, typed: str, price: str, pays: str, saves: str,
                                     sentence: str) -> None:
     pay = open_helper("payment", lang)
     pay.field("payer").select_option("partner")
@@ -102,7 +105,7 @@ def test_payment_with_cents_adds_up(open_helper: Any, lang: str, typed: str, pri
     ("fr", f"35{NNBSP}%", f"Taux{NBSP}: entre 0 et 35{NNBSP}%"),
     ("en", "35%", "Rate: between 0 and 35%"),
 ])
-def test_payment_rate_of_35_percent(open_helper: Any, lang: str, rate_35: str, error_36: str) -> None:
+def test_payment_rate_of_35_percent(open_helper: OpenHelper, lang: str, rate_35: str, error_36: str) -> None:
     pay = open_helper("payment", lang)
     pay.field("payer").select_option("client")
     pay.field("price").fill("100")
@@ -120,7 +123,7 @@ def test_payment_rate_of_35_percent(open_helper: Any, lang: str, rate_35: str, e
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_onboarding_paths_by_role(open_helper: Any, lang: str) -> None:
+def test_onboarding_paths_by_role(open_helper: OpenHelper, lang: str) -> None:
     onb = open_helper("onboarding", lang)
     onb.field("flow").select_option("partner_adds_client")
     onb.field("role").select_option("collaborator")
@@ -133,7 +136,7 @@ def test_onboarding_paths_by_role(open_helper: Any, lang: str) -> None:
 
 
 @pytest.mark.parametrize(("lang", "no_vip"), [("fr", "pas de code VIP"), ("en", "no VIP code")])
-def test_support_codes(open_helper: Any, lang: str, no_vip: str) -> None:
+def test_support_codes(open_helper: OpenHelper, lang: str, no_vip: str) -> None:
     sup = open_helper("support_code", lang)
     sup.field("premium_support").check()
     sup.result.locator("a[href='#code-4']").first.wait_for(timeout=READY_TIMEOUT_MS)
@@ -142,7 +145,7 @@ def test_support_codes(open_helper: Any, lang: str, no_vip: str) -> None:
     assert sup.result.locator("a[href='#code-4']").count() == 0
 
 
-def test_keyboard_only(open_helper: Any) -> None:
+def test_keyboard_only(open_helper: OpenHelper) -> None:
     vat = open_helper("vat", "en")
     vat.field("number").focus()
     vat.page.keyboard.type("FR40 303 265 045")
@@ -158,7 +161,7 @@ PAYLOADS = ['<script>window.__kb_pwned=1</script>', '<img src=x onerror="window.
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
-def test_hostile_input_stays_text(open_helper: Any, payload: str) -> None:
+def test_hostile_input_stays_text(open_helper: OpenHelper, payload: str) -> None:
     vat = open_helper("vat", "fr")
     vat.field("number").fill(payload)
     vat.wait_verdict("ko")
@@ -174,7 +177,7 @@ def test_hostile_input_stays_text(open_helper: Any, payload: str) -> None:
     assert page.locator("[data-kb-result] img, [data-kb-result] script").count() == 0
 
 
-def test_deep_link_restores_and_survives_language_switch(open_helper: Any) -> None:
+def test_deep_link_restores_and_survives_language_switch(open_helper: OpenHelper) -> None:
     vat = open_helper("vat", "fr", fragment="vat=CHE-116.281.710")
     assert vat.field("number").input_value() == "CHE-116.281.710"
     vat.wait_result("valables (Suisse)")
@@ -187,7 +190,7 @@ def test_deep_link_restores_and_survives_language_switch(open_helper: Any) -> No
     english.wait_result("valid form and check digits (France)")
 
 
-def test_wasm_failure_shows_error_and_retry_recovers(page: Any, site_server: str) -> None:
+def test_wasm_failure_shows_error_and_retry_recovers(page: Page, site_server: str) -> None:
     page.route("**/pyodide.asm.*.wasm", lambda route: route.abort())
     page.goto(url(site_server, "vat", "en"))
     vat = Helper(page, "vat")
@@ -203,7 +206,7 @@ def test_wasm_failure_shows_error_and_retry_recovers(page: Any, site_server: str
     vat.wait_result("valid form and check digits (Switzerland)")
 
 
-def test_pages_without_helpers_load_no_pyodide(page: Any, site_server: str) -> None:
+def test_pages_without_helpers_load_no_pyodide(page: Page, site_server: str) -> None:
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     for path in ("", "glossary/", "en/", "en/glossary/"):
@@ -212,7 +215,7 @@ def test_pages_without_helpers_load_no_pyodide(page: Any, site_server: str) -> N
     assert not [u for u in requested if "/assets/pyodide/" in u or "/assets/kb/" in u]
 
 
-def test_python_runs_in_the_worker_only(open_helper: Any) -> None:
+def test_python_runs_in_the_worker_only(open_helper: OpenHelper) -> None:
     vat = open_helper("vat", "en")
     page = vat.page
     assert page.evaluate("typeof globalThis.loadPyodide === 'undefined' && typeof globalThis.pyodide === 'undefined'")
@@ -220,11 +223,11 @@ def test_python_runs_in_the_worker_only(open_helper: Any) -> None:
     assert any(w.url.endswith("/assets/kb/worker.js") for w in page.workers)
 
 
-def test_csp_meta_and_no_violation(page: Any, site_server: str) -> None:
+def test_csp_meta_and_no_violation(page: Page, site_server: str) -> None:
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.goto(url(site_server, "vat", "fr"))
-    csp = page.locator("meta[http-equiv='Content-Security-Policy']").get_attribute("content")
+    csp = page.locator("meta[http-equiv='Content-Security-Policy']").get_attribute("content") or ""
     assert "script-src 'self' 'wasm-unsafe-eval'" in csp and "unsafe-inline" not in csp.split("style-src")[0]
     vat = Helper(page, "vat")
     vat.wait_ready()
@@ -233,7 +236,7 @@ def test_csp_meta_and_no_violation(page: Any, site_server: str) -> None:
     assert not [e for e in errors if "Content Security Policy" in e or "Refused" in e]
 
 
-def test_axe_on_helpers_in_every_state(page: Any, site_server: str, axe_check: Any) -> None:
+def test_axe_on_helpers_in_every_state(page: Page, site_server: str, axe_check: Any) -> None:
     for name in ("eligibility", "access", "payment", "vat", "onboarding", "support_code"):
         page.goto(url(site_server, name, "en"))
         violations = axe_check(page)
@@ -256,7 +259,7 @@ def test_axe_on_helpers_in_every_state(page: Any, site_server: str, axe_check: A
 READY_DETAIL = "document.addEventListener('kb:ready', e => { window.__kbReady = e.detail; })"
 
 
-def _boot_and_answer(page: Any, site_server: str) -> dict[str, Any]:
+def _boot_and_answer(page: Page, site_server: str) -> dict[str, Any]:
     page.add_init_script(READY_DETAIL)
     page.goto(url(site_server, "vat", "en"))
     vat = Helper(page, "vat")
@@ -273,28 +276,28 @@ def _boot_and_answer(page: Any, site_server: str) -> dict[str, Any]:
     return dict(page.evaluate("window.__kbReady"))
 
 
-def test_boots_from_the_memory_snapshot(page: Any, site_server: str) -> None:
+def test_boots_from_the_memory_snapshot(page: Page, site_server: str) -> None:
     """The build's snapshot (kb_logic imported and warmed) is what the helpers boot from."""
     ready = _boot_and_answer(page, site_server)
     assert ready["timings"]["from"] == "snapshot"
     assert not ready["timings"].get("snapshot_failed")
 
 
-def test_corrupt_snapshot_falls_back_to_a_normal_boot(page: Any, site_server: str) -> None:
+def test_corrupt_snapshot_falls_back_to_a_normal_boot(page: Page, site_server: str) -> None:
     page.route("**/kb-snapshot.*.bin", lambda route: route.fulfill(status=200, body=b"not a snapshot" * 64))
     ready = _boot_and_answer(page, site_server)
     assert ready["timings"]["from"] == "wheels" and ready["timings"]["snapshot_failed"] is True
 
 
-def test_missing_snapshot_falls_back_to_a_normal_boot(page: Any, site_server: str) -> None:
+def test_missing_snapshot_falls_back_to_a_normal_boot(page: Page, site_server: str) -> None:
     page.route("**/kb-snapshot.*.bin", lambda route: route.fulfill(status=404, body=b""))
     ready = _boot_and_answer(page, site_server)
     assert ready["timings"]["from"] == "wheels"
     assert Helper(page, "vat").root.get_attribute("data-kb-state") == "ready"
 
 
-def test_snapshot_of_another_pyodide_version_is_not_used(page: Any, site_server: str) -> None:
-    def older_snapshot(route: Any) -> None:
+def test_snapshot_of_another_pyodide_version_is_not_used(page: Page, site_server: str) -> None:
+    def older_snapshot(route: Route) -> None:
         manifest = route.fetch().json()
         manifest["snapshot"]["pyodide"] = "0.0.1"
         route.fulfill(json=manifest)
@@ -307,7 +310,7 @@ def test_snapshot_of_another_pyodide_version_is_not_used(page: Any, site_server:
 @pytest.mark.parametrize(("lang", "elig_2"), [
     ("fr", "égal ou supérieur à 2"), ("en", "equal to or greater than CHF 2"),
 ])
-def test_without_javascript_the_fallback_shows_the_rules(browser: Any, site_server: str, lang: str,
+def test_without_javascript_the_fallback_shows_the_rules(browser: Browser, site_server: str, lang: str,
                                                          elig_2: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     try:
@@ -329,7 +332,7 @@ def test_without_javascript_the_fallback_shows_the_rules(browser: Any, site_serv
         context.close()
 
 
-def test_licence_notices_ship_with_the_runtime(built_site: Any) -> None:
+def test_licence_notices_ship_with_the_runtime(built_site: Path) -> None:
     runtime = built_site / "assets" / "pyodide"
     notice = (runtime / "NOTICE.txt").read_text(encoding="utf-8")
     assert "Mozilla Public License 2.0" in notice and "Lesser General Public License" in notice
@@ -337,7 +340,7 @@ def test_licence_notices_ship_with_the_runtime(built_site: Any) -> None:
     assert "LESSER GENERAL PUBLIC LICENSE" in (runtime / "COPYING.python-stdnum.txt").read_text(encoding="utf-8")
 
 
-def test_removing_a_partner_renumbers_the_others(open_helper: Any) -> None:
+def test_removing_a_partner_renumbers_the_others(open_helper: OpenHelper) -> None:
     """ACC-L5 with partners added and removed: names stay in order, ids unique, labels attached."""
     acc = open_helper("access", "en")
     add = acc.root.locator("[data-kb-add]")

@@ -17,8 +17,8 @@ sys.path.insert(0, str(ROOT))
 
 from widgets import markup  # noqa: E402
 
-from kb_logic import bridge, rules, values  # noqa: E402
-from kb_logic.constants import Lang  # noqa: E402
+from kb_logic import bridge, messages, rules, values  # noqa: E402
+from kb_logic.constants import FORM_MAX_PARTNERS, MAX_PARTNERS, Lang  # noqa: E402
 
 PAGE = {"fr": "billing-and-vat/vat-number/", "en": "en/billing-and-vat/vat-number/"}
 
@@ -45,6 +45,29 @@ def test_the_runtime_asks_for_strings_by_literal_key_only() -> None:
         calls = re.findall(r"\bt\(\s*([^)\s,]+)", js.read_text(encoding="utf-8"))
         computed = [c for c in calls if not re.fullmatch(r"""["']ui\.[\w.]+["']""", c)]
         assert computed == [], f"{js.name}: t() with a computed key: {computed}"
+
+
+def _ui_keys_in(text: str) -> set[str]:
+    return set(re.findall(r"""["'](ui\.[\w.]*\w)["']""", text))
+
+
+def test_every_ui_string_is_used_by_a_helper() -> None:
+    """One home for helper strings: a `ui.*` key no template, widgets/markup.py or runtime script names is dead
+    (it drifts from the `label.*` text a reader sees in errors); delete it, or use it."""
+    sources = [*(ROOT / "widgets" / "templates").glob("*.html"), ROOT / "widgets" / "markup.py",
+               *(ROOT / "widgets" / "runtime").glob("*.js")]
+    used = set().union(*(_ui_keys_in(p.read_text(encoding="utf-8")) for p in sources))
+    ui = {key for key in messages.catalogue("en") if key.startswith("ui.")}
+    assert sorted(ui - used) == [], "ui.* keys nothing uses"
+    assert sorted(used - ui) == [], "ui.* keys the helpers use but the catalogue lacks"
+
+
+def test_templates_name_their_strings_by_literal_key() -> None:
+    """The test above finds keys by their literal text: a computed key (`t("ui.x." ~ y)`) would escape it."""
+    for html in (ROOT / "widgets" / "templates").glob("*.html"):
+        calls = re.findall(r"\bt\(\s*([^)\s,]+)", html.read_text(encoding="utf-8"))
+        computed = [c for c in calls if not re.fullmatch(r"""["'](ui|label)\.[\w.]+["']""", c)]
+        assert computed == [], f"{html.name}: t() with a computed key: {computed}"
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -107,3 +130,13 @@ def test_rate_hint_states_kb_logics_cap_in_percent(lang: Lang, cap: str) -> None
     hint = BeautifulSoup(markup.render("payment", lang, page), "html.parser").select_one("#kb-payment-rate-hint")
     assert hint is not None
     assert cap in hint.get_text() and values(lang)["max_rate"] == cap  # the constant, formatted by kb_logic
+
+
+def test_access_form_limit_comes_from_kb_logic_only() -> None:
+    """The form's row limit is kb_logic's FORM_MAX_PARTNERS, written by the build; the script repeats no number."""
+    html = BeautifulSoup(markup.render("access", "en", "working-with-a-partner/access-types/"), "html.parser")
+    partners = html.select_one("[data-kb-list='partners']")
+    assert partners is not None and partners.get("data-kb-max") == str(FORM_MAX_PARTNERS)
+    assert FORM_MAX_PARTNERS < MAX_PARTNERS  # a UI limit inside the bound kb_logic checks
+    script = (ROOT / "widgets" / "runtime" / "widgets.js").read_text(encoding="utf-8")
+    assert re.findall(r"kbMax\s*(?:\|\||\?\?)", script) == []  # no fallback number for the attribute

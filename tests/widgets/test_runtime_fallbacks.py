@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Helper, url
+
+from .conftest import Helper, url
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 READY_DETAIL = "document.addEventListener('kb:ready', e => { window.__kbReady = e.detail; })"

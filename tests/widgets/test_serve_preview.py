@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from conftest import Helper
-from kbdev.common import free_port  # tools/ is on sys.path (tests/conftest.py)
+from playwright.sync_api import Page
+
+from .conftest import Helper, mkdocs_serve
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.browser
@@ -22,29 +18,8 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def serve_url() -> Iterator[str]:
-    port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    base = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.monotonic() + 180
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"mkdocs serve exited {proc.returncode}:\n{proc.stdout.read() if proc.stdout else ''}")
-            try:
-                with urllib.request.urlopen(base + "assets/pyodide/manifest.json", timeout=2):
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    pytest.fail("mkdocs serve did not serve the site within 180 s")
-                time.sleep(0.5)
+    with mkdocs_serve(ROOT, "assets/pyodide/manifest.json", livereload=False) as base:
         yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
 
 
 def test_wasm_is_served_as_wasm(serve_url: str) -> None:
@@ -55,10 +30,10 @@ def test_wasm_is_served_as_wasm(serve_url: str) -> None:
 
 
 @pytest.mark.parametrize(("lang", "path", "expected"), [
-    ("fr", "billing-and-vat/vat-number/", "Écriture valable"),
-    ("en", "en/billing-and-vat/vat-number/", "Correctly written"),
+    ("fr", "billing-and-vat/vat-number/", "chiffres de contrôle valables (Suisse)"),
+    ("en", "en/billing-and-vat/vat-number/", "valid form and check digits (Switzerland)"),
 ])
-def test_vat_helper_under_mkdocs_serve(page: Any, serve_url: str, lang: str, path: str, expected: str) -> None:
+def test_vat_helper_under_mkdocs_serve(page: Page, serve_url: str, lang: str, path: str, expected: str) -> None:
     page.goto(serve_url + path)
     vat = Helper(page, "vat")
     vat.wait_ready()

@@ -8,9 +8,12 @@ stdlib. While kb_logic is imported, placeholders stand in for them; they are tak
 afterwards, so a later `import pydoc` gets the real one where the stdlib has it.
 """
 
+from __future__ import annotations
+
 import json
 import sys
 import types
+from collections.abc import Callable
 
 LISTING_ONLY = ("pydoc", "pkgutil")
 _placeholders = {name: types.ModuleType(name, "placeholder: stdnum's module listings are not used")
@@ -43,7 +46,9 @@ _misses = _Misses()
 sys.meta_path.append(_misses)
 
 
-def make_call(report_missing: bool):  # type: ignore[no-untyped-def]  # returns the worker's entry point
+def make_call(report_missing: bool) -> Callable[[str, str], str]:
+    """The worker's entry point: JSON payload in, JSON answer out (never raises for a bad payload)."""
+
     def _kb_call(name: str, payload_json: str) -> str:
         _misses.names.clear()
         answer = bridge.call(name, json.loads(payload_json))

@@ -161,7 +161,7 @@ function number(item, index) {
 
 function addItem(list) {
   const items = list.querySelectorAll(".kb-list-item");
-  if (items.length >= Number(list.dataset.kbMax || 5)) return null;
+  if (items.length >= Number(list.dataset.kbMax)) return null; // the build writes data-kb-max
   const clone = list.querySelector("template[data-kb-item]").content.firstElementChild.cloneNode(true);
   const fields = [...clone.querySelectorAll(NUMBERED.map((a) => `[${a}]`).join(", "))];
   originals.set(clone, fields.map((el) => [el, Object.fromEntries(

@@ -76,7 +76,8 @@ async function countBytes(response, ratio) {
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    loaded += value.byteLength; // decoded bytes: the manifest's sizes are uncompressed
+    // what the link carried (brotli, from the manifest's sizes): the reader sees "1.2 of 4.1 MB", not decoded MB
+    loaded += value.byteLength * ratio;
     const now = performance.now();
     link.first ||= now;
     link.wire += value.byteLength * ratio;
@@ -97,7 +98,6 @@ async function choosePath(manifest, wasmURL, wasm) {
   try {
     const cached = await realFetch(snapshotURL, { cache: "only-if-cached", mode: "same-origin" });
     if (cached.ok) {
-
       prefetched.set(snapshotURL, Promise.resolve(cached));
       return { path: "snapshot", reason: "cached" };
     }
@@ -139,7 +139,7 @@ async function bootFast(manifest, pyodideModule) {
   if (path === "snapshot") {
     const url = at(manifest.files.snapshot);
     optional.add(url);
-    total += manifest.sizes[manifest.files.snapshot][0];
+    total += manifest.sizes[manifest.files.snapshot][1];
     // Handed over as a promise: Pyodide compiles the wasm while the snapshot downloads.
     const bytes = self.fetch(url).then((response) => response.arrayBuffer())
       .then((buffer) => { timings.fetch_snapshot = since(start); return buffer; });
@@ -192,7 +192,7 @@ async function boot({ full = false } = {}) {
   ratios = Object.fromEntries(Object.entries(manifest.sizes).map(([name, [raw, wire]]) => [at(name), wire / raw]));
   const pyodideModule = await import(at(hashed["pyodide.mjs"]));
   const snapshot = manifest.snapshot;
-  total = manifest.sizes[hashed["pyodide.asm.wasm"]][0] + manifest.sizes[hashed.lib][0];
+  total = manifest.sizes[hashed["pyodide.asm.wasm"]][1] + manifest.sizes[hashed.lib][1];
   let ready = null;
   if (!full && snapshot && snapshot.pyodide === pyodideModule.version) {
     ready = await bootFast(manifest, pyodideModule);
@@ -201,7 +201,8 @@ async function boot({ full = false } = {}) {
   }
   if (!ready) {
     if (!full) timings.snapshot_failed = Boolean(snapshot);
-    total = 0;
+    loaded = 0; // the progress starts again: the wasm (again, from the cache if it can) and the fallback files
+    total = manifest.sizes[hashed["pyodide.asm.wasm"]][1];
     ready = await bootNormally(manifest, pyodideModule);
   }
   timings.total = since(started);

@@ -34,10 +34,12 @@ COMMON: dict[str, dict[str, str]] = {
         " what a limited-access partner may do about payment; please contact Infomaniak Support.",
     },
     "silent.other_currency": {
-        "fr": "Les guides ne donnent de seuil qu'en CHF et en EUR ({currency} n'est pas couvert) et"
-        " ne disent rien de la conversion entre devises. Contactez le Support Infomaniak.",
-        "en": "The guides give a threshold only in CHF and EUR ({currency} is not covered) and say"
-        " nothing about converting between currencies. Please contact Infomaniak Support.",
+        "fr": "Les guides ne donnent de montants que dans ces devises : {currencies} ({currency} n'est"
+        " pas couvert), et ne disent rien de la conversion entre devises. Contactez le Support"
+        " Infomaniak.",
+        "en": "The guides give amounts only in these currencies: {currencies} ({currency} is not"
+        " covered), and say nothing about converting between currencies. Please contact Infomaniak"
+        " Support.",
     },
 }
 

@@ -29,10 +29,6 @@ ERRORS: dict[str, dict[str, str]] = {
         "fr": "{field} : {detail}",
         "en": "{field}: {detail}",
     },
-    "error.currency": {
-        "fr": "Devise non prise en charge : {value}. Les guides ne couvrent que CHF et EUR.",
-        "en": "Unsupported currency: {value}. The guides only cover CHF and EUR.",
-    },
     "error.lang": {
         "fr": "Langue non prise en charge : {value}. Langues possibles : fr, en.",
         "en": "Unsupported language: {value}. Available languages: fr, en.",
@@ -62,6 +58,14 @@ ERRORS: dict[str, dict[str, str]] = {
         "fr": "« {value} » n'est pas un nombre.",
         "en": "\"{value}\" is not a number.",
     },
+    "error.detail.ambiguous": {
+        "fr": "« {value} » : écrivez 1234 ou 1234,50.",
+        "en": "\"{value}\": write 1234 or 1234.50.",
+    },
+    "error.detail.too_many_places": {
+        "fr": "au plus {places} décimales.",
+        "en": "at most {places} decimal places.",
+    },
     "error.detail.too_many_digits": {
         "fr": "trop de chiffres (au plus {max}).",
         "en": "too many digits (at most {max}).",
@@ -75,8 +79,8 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "between 0 and {max_rate} (the guides only state \"up to {max_rate}\").",
     },
     "error.detail.too_long": {
-        "fr": "texte trop long.",
-        "en": "text too long.",
+        "fr": "texte trop long (au plus {max} caractères).",
+        "en": "text too long (at most {max} characters).",
     },
     "error.detail.empty": {
         "fr": "ne doit pas être vide.",

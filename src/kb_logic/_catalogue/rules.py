@@ -189,8 +189,8 @@ RULES: dict[str, dict[str, str]] = {
         "**À payer**), au moment de payer vos produits dans le Shop Infomaniak, et par une bannière "
         "dans les e-mails de renouvellement de vos produits.",
         "en": "If your organisation's status is **Entreprise** (Company) and you have not entered your VAT "
-        "number yet, you are asked for it when you pay your invoices (**À payer**, To pay), when you "
-        "pay for products in the Infomaniak Shop, and by a banner in your products' renewal e-mails.",
+        "number yet, you are asked for it when you pay your invoices in the **À payer** (To pay) section, "
+        "when you pay for products in the Infomaniak Shop, and by a banner in your products' renewal e-mails.",
     },
     # CODE
     "rule.CODE-1": {
@@ -201,13 +201,13 @@ RULES: dict[str, dict[str, str]] = {
     },
     "rule.CODE-2": {
         "fr": "Le code support permet au département Support de vous identifier de façon rapide et "
-        "sécurisée lorsque vous nous appelez. Il s'obtient depuis votre "
+        "sécurisée lorsque vous nous appelez. Il s'obtient depuis le "
         "[Manager](glossary.md#manager) en cliquant sur **Support** dans le menu latéral gauche ; "
         "cette page regroupe vos différentes informations permettant de nous contacter dans le cadre "
         "de l'offre de Support souscrite. Le code s'affiche également dans la fenêtre de contact "
         "lorsque vous souhaitez nous contacter via le bouton d'assistance.",
         "en": "The support code lets the Support department identify you quickly and securely when you call"
-        " us. You find it in your [Manager](glossary.md#manager) by clicking **Support** in the left-hand"
+        " us. You find it in the [Manager](glossary.md#manager) by clicking **Support** in the left-hand"
         " menu; that page lists the ways to contact us under your Support subscription. The code is "
         "also shown in the contact window when you contact us through the assistance button.",
     },
@@ -219,12 +219,12 @@ RULES: dict[str, dict[str, str]] = {
     },
     "rule.CODE-4": {
         "fr": "Le code VIP est réservé aux clients ayant souscrit au Support Premium. Vos informations "
-        "relatives à l'offre de Support Premium souscrite se trouvent sur votre Manager, dans le menu"
+        "relatives à l'offre de Support Premium souscrite se trouvent dans le Manager, dans le menu"
         " latéral gauche. Le code VIP s'obtient également depuis n'importe quelle page du Manager via"
         " le bouton d'assistance situé en bas à droite de l'écran : le menu déroulant qui s'ouvre "
         "fournit les principales informations relatives à votre demande de support.",
         "en": "The VIP code is reserved for clients who have subscribed to Premium Support. The details "
-        "of your Premium Support subscription are in your Manager, in the left-hand menu. You can "
+        "of your Premium Support subscription are in the Manager, in the left-hand menu. You can "
         "also get the VIP code from any page of the Manager through the assistance button at the "
         "bottom right of the screen: the drop-down menu that opens shows the main information about "
         "your support request.",

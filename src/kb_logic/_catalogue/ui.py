@@ -2,7 +2,8 @@
 
 Same shape as every catalogue module: message key -> {"fr": ..., "en": ...}. The widget templates
 (widgets/templates) and the widget runtime (widgets/runtime) read them; the catalogue tests check both
-languages and their placeholders.
+languages and their placeholders. A field whose label an error names reads ``label.*`` (labels.py) instead,
+so the form and the error say the same words; tests/widgets/test_markup.py fails on a key nothing uses.
 """
 
 from __future__ import annotations
@@ -16,10 +17,6 @@ UI: dict[str, dict[str, str]] = {
         "en": "This helper needs JavaScript. Here is what the guides say:",
     },
     "ui.loading": {"fr": "Préparation de l'assistant…", "en": "Preparing the helper…"},
-    "ui.loading.progress": {
-        "fr": "Préparation de l'assistant : {loaded} Mo sur {total} Mo",
-        "en": "Preparing the helper: {loaded} MB of {total} MB",
-    },
     "ui.error.load": {
         "fr": "L'assistant n'a pas pu démarrer (connexion interrompue ou navigateur sans WebAssembly)."
         " Le guide ci-dessus reste valable. Vous pouvez réessayer.",
@@ -35,13 +32,6 @@ UI: dict[str, dict[str, str]] = {
         "fr": "Votre réponse s'affichera dès que l'assistant sera prêt.",
         "en": "Your answer will appear as soon as the helper is ready.",
     },
-    "ui.rules": {"fr": "Règles des guides appliquées :", "en": "Rules of the guides applied:"},
-    "ui.not_covered": {
-        "fr": "Les guides ne traitent pas ce cas : contactez le Support.",
-        "en": "The guides do not cover this case: please contact Support.",
-    },
-    "ui.yes": {"fr": "Oui", "en": "Yes"},
-    "ui.no": {"fr": "Non", "en": "No"},
     # handing an answer on (copy buttons under every answer, and their short status)
     "ui.copy.link": {"fr": "Copier le lien de cette réponse", "en": "Copy the link to this answer"},
     "ui.copy.link.done": {"fr": "Lien copié.", "en": "Link copied."},
@@ -51,9 +41,6 @@ UI: dict[str, dict[str, str]] = {
         "fr": "La copie n'a pas fonctionné : sélectionnez le texte et copiez-le.",
         "en": "Copying did not work: select the text and copy it.",
     },
-    "ui.party.client": {"fr": "le client", "en": "the client"},
-    "ui.party.partner": {"fr": "le partenaire", "en": "the partner"},
-    "ui.invalid_field": {"fr": "Champ à corriger : {field}", "en": "Field to correct: {field}"},
     # --- eligibility checker ---
     "ui.eligibility.title": {"fr": "Vérifier mon éligibilité", "en": "Check my eligibility"},
     "ui.eligibility.intro": {
@@ -79,7 +66,6 @@ UI: dict[str, dict[str, str]] = {
         "fr": "Le total par an de tous les produits que vous gérerez dans le programme.",
         "en": "The yearly total of all the products you will manage within the programme.",
     },
-    "ui.eligibility.currency": {"fr": "Devise", "en": "Currency"},
     "ui.eligibility.provides_support": {
         "fr": "Vous assurez le support de vos clients",
         "en": "You provide support to your clients",
@@ -97,7 +83,6 @@ UI: dict[str, dict[str, str]] = {
         "fr": "Vous acceptez les conditions particulières Revendeurs",
         "en": "You accept the specific reseller conditions",
     },
-    "ui.eligibility.unmet": {"fr": "Conditions non remplies :", "en": "Conditions not met:"},
     # --- access-type simulator ---
     "ui.access.title": {"fr": "Simuler un accès partenaire", "en": "Simulate partner access"},
     "ui.access.intro": {
@@ -106,7 +91,6 @@ UI: dict[str, dict[str, str]] = {
     },
     "ui.access.limited": {"fr": "Accès limité", "en": "Limited access"},
     "ui.access.full": {"fr": "Accès complet", "en": "Full access"},
-    "ui.access.existing": {"fr": "Partenaires existants", "en": "Existing partners"},
     "ui.access.existing.none": {
         "fr": "Aucun partenaire pour l'instant.",
         "en": "No partner yet.",
@@ -114,31 +98,10 @@ UI: dict[str, dict[str, str]] = {
     "ui.access.existing.item": {"fr": "Partenaire existant", "en": "Existing partner"},
     "ui.access.add": {"fr": "Ajouter un partenaire existant", "en": "Add an existing partner"},
     "ui.access.remove": {"fr": "Retirer ce partenaire", "en": "Remove this partner"},
-    "ui.access.request": {"fr": "Accès demandé", "en": "Requested access"},
-    "ui.access.name": {"fr": "Nom du partenaire", "en": "Partner name"},
-    "ui.access.type": {"fr": "Type d'accès", "en": "Access type"},
-    "ui.access.products": {"fr": "Produits", "en": "Products"},
     "ui.access.products.hint": {
         "fr": "Séparés par des virgules (pour un accès limité).",
         "en": "Separated by commas (for limited access).",
     },
-    "ui.access.allowed": {"fr": "Possible", "en": "Possible"},
-    "ui.access.refused": {"fr": "Pas possible", "en": "Not possible"},
-    "ui.access.conflicts": {
-        "fr": "Produits déjà gérés par un autre partenaire :",
-        "en": "Products already managed by another partner:",
-    },
-    "ui.access.manages": {"fr": "Produits gérés :", "en": "Products managed:"},
-    "ui.access.manages.all": {"fr": "tous les produits du client", "en": "all the client's products"},
-    "ui.access.can_order_renew": {
-        "fr": "Peut commander et renouveler pour le client :",
-        "en": "Can order and renew for the client:",
-    },
-    "ui.access.payment_methods": {
-        "fr": "Moyens de paiement à définir avec le client :",
-        "en": "Payment methods to agree with the client:",
-    },
-    "ui.access.revenue_on": {"fr": "Revenus :", "en": "Revenue:"},
     # --- payment-mode simulator ---
     "ui.payment.title": {"fr": "Simuler le moyen de paiement", "en": "Simulate the payment method"},
     "ui.payment.intro": {
@@ -156,21 +119,6 @@ UI: dict[str, dict[str, str]] = {
         "fr": "De 0 à {max_rate} : les guides disent seulement « jusqu'à {max_rate} ».",
         "en": "From 0 to {max_rate}: the guides only say \"up to {max_rate}\".",
     },
-    "ui.payment.who_pays": {"fr": "Paie les commandes et renouvellements :", "en": "Pays orders and renewals:"},
-    "ui.payment.invoices": {"fr": "Voit les factures :", "en": "Sees the invoices:"},
-    "ui.payment.installed_in": {
-        "fr": "Produits installés chez :",
-        "en": "Products installed in the organisation of:",
-    },
-    "ui.payment.benefit": {"fr": "Avantage du partenaire :", "en": "Partner's benefit:"},
-    "ui.payment.benefit.cashback": {"fr": "revenu (cashback)", "en": "revenue (cashback)"},
-    "ui.payment.benefit.discount": {"fr": "remise revendeur", "en": "reseller discount"},
-    "ui.payment.amounts": {"fr": "Pour cette commande :", "en": "For this order:"},
-    "ui.payment.amount.client_pays": {"fr": "Le client paie", "en": "The client pays"},
-    "ui.payment.amount.partner_pays": {"fr": "Le partenaire paie", "en": "The partner pays"},
-    "ui.payment.amount.partner_earns": {"fr": "Le partenaire reçoit", "en": "The partner receives"},
-    "ui.payment.amount.partner_saves": {"fr": "Remise du partenaire", "en": "The partner's discount"},
-    "ui.payment.change": {"fr": "Changer de moyen de paiement :", "en": "Changing the payment method:"},
     # --- VAT number validator ---
     "ui.vat.title": {"fr": "Vérifier l'écriture d'un numéro de TVA", "en": "Check how a VAT number is written"},
     "ui.vat.intro": {
@@ -181,7 +129,6 @@ UI: dict[str, dict[str, str]] = {
         "fr": "Où indiquer votre numéro de TVA :",
         "en": "Where to enter your VAT number:",
     },
-    "ui.vat.number": {"fr": "Numéro de TVA", "en": "VAT number"},
     "ui.vat.number.hint": {
         "fr": "Avec le préfixe du pays, par exemple CHE-116.281.710 TVA ou FR40 303 265 045.",
         "en": "With the country prefix, for example CHE-116.281.710 MWST or FR40 303 265 045.",
@@ -192,11 +139,6 @@ UI: dict[str, dict[str, str]] = {
         "fr": "La vérification se fait dans votre navigateur : le numéro n'est envoyé nulle part.",
         "en": "The check runs in your browser: the number is sent nowhere.",
     },
-    "ui.vat.valid": {"fr": "Écriture valable", "en": "Correctly written"},
-    "ui.vat.invalid": {"fr": "Écriture non valable", "en": "Incorrectly written"},
-    "ui.vat.compact": {"fr": "Forme compacte :", "en": "Compact form:"},
-    "ui.vat.country_found": {"fr": "Pays :", "en": "Country:"},
-    "ui.vat.steps": {"fr": "Où l'indiquer :", "en": "Where to enter it:"},
     # --- onboarding step guide ---
     "ui.onboarding.title": {"fr": "Les étapes selon votre rôle", "en": "The steps for your role"},
     "ui.onboarding.intro": {
@@ -220,7 +162,6 @@ UI: dict[str, dict[str, str]] = {
     "ui.onboarding.role.legal_representative": {"fr": "responsable légal", "en": "legal representative"},
     "ui.onboarding.role.administrator": {"fr": "administrateur", "en": "administrator"},
     "ui.onboarding.role.collaborator": {"fr": "collaborateur", "en": "collaborator"},
-    "ui.onboarding.steps": {"fr": "Étapes :", "en": "Steps:"},
     # --- support and VIP code helper ---
     "ui.support_code.title": {"fr": "Où trouver mes codes", "en": "Where to find my codes"},
     "ui.support_code.intro": {
@@ -230,11 +171,5 @@ UI: dict[str, dict[str, str]] = {
     "ui.support_code.premium_support": {
         "fr": "J'ai souscrit au Support Premium",
         "en": "I have subscribed to Premium Support",
-    },
-    "ui.support_code.support_code": {"fr": "Code support", "en": "Support code"},
-    "ui.support_code.vip_code": {"fr": "Code VIP", "en": "VIP code"},
-    "ui.support_code.no_vip": {
-        "fr": "Pas de code VIP : il est réservé aux clients du Support Premium.",
-        "en": "No VIP code: it is reserved for Premium Support clients.",
     },
 }

@@ -40,6 +40,18 @@ VAT: dict[str, dict[str, str]] = {
         " EU's online VIES service and the Swiss UID register can confirm that a number belongs to an"
         " existing company.",
     },
+    # The guide's "form of the number" list (<!-- kb:list vat.form -->, with vat.hint.swiss), which
+    # invalid answers link to.
+    "vat.form.prefix": {
+        "fr": "Un numéro de TVA commence par le préfixe de son pays, par exemple FR ou DE ; pour la"
+        " Grèce, ce préfixe est EL.",
+        "en": "A VAT number starts with its country's prefix, for example FR or DE; for Greece, the"
+        " prefix is EL.",
+    },
+    "vat.form.separators": {
+        "fr": "Le vérificateur ignore les espaces, points, tirets et deux-points entre les caractères.",
+        "en": "The checker ignores spaces, dots, dashes and colons between the characters.",
+    },
     "vat.hint.greece": {
         "fr": "Pour la Grèce, le préfixe de TVA est EL et non GR.",
         "en": "For Greece, the VAT prefix is EL, not GR.",

@@ -1,5 +1,9 @@
 """The typography check (issue 9 §3): what a reader sees must follow its language's conventions.
 
+One definition of a typography problem, used by the build code and the tests alike: hooks/dev_errors.py
+lists what it finds in each page under `mkdocs serve` (the writer's banner), and
+tests/site/test_site_typography.py fails on it for every built page.
+
 It reads built HTML with the standard library's parser (not the hook's tokenizer, so a fault in one is
 not hidden by the other): the text of each block (a paragraph, a list item, a heading, a cell…), inline
 tags seen through, code and scripts left out. Rules, by ID:
@@ -8,14 +12,21 @@ tags seen through, code and scripts left out. Rules, by ID:
 - ``fr-guillemets``: an ordinary space inside « » in French text;
 - ``fr-apostrophe``: a straight apostrophe in French text;
 - ``fr-number``: a French number of four digits or more written without grouping (years, identifiers
-  such as ``ISO 27001`` or ``CHE-116.281.710``, codes starting with 0, times and URLs excepted);
+  such as ``ISO 27001`` or ``CHE-116.281.710``, codes starting with 0, times and URLs excepted), or
+  grouped with ordinary spaces before a word, a unit or decimals (``10 000 clients``);
+- ``fr-currency-first``: a currency before its amount in French text (``CHF 2 000``: ``2 000 CHF``);
 - ``en-colon``: a space before a colon in English text.
+
+Besides the text, it reads the attributes whose text a reader sees: ``<abbr title>`` (a tooltip) and
+the search status strings (``data-kb-loading``, ``data-kb-failed``) a script puts into the page.
 
 >>> [p.rule for p in check_text("Voici : l'offre de 12000 CHF en 2021.", "fr")]
 ['fr-space', 'fr-apostrophe', 'fr-number']
 >>> check_text("Voici\\u00a0: l’offre de 12\\u202f000\\u00a0CHF en 2021.", "fr")
 []
 >>> [p.rule for p in check_text("au moins CHF\u00a02000 ou 1800\u00a0€", "fr")]
+['fr-number', 'fr-number', 'fr-currency-first']
+>>> [p.rule for p in check_text("10 000 clients, 1 234,50\u00a0€\u202f; appelez le 022 820 35 44", "fr")]
 ['fr-number', 'fr-number']
 >>> [p.rule for p in check_text("Note : done", "en")], check_text("Note: done in 2021", "en")
 (['en-colon'], [])
@@ -28,7 +39,9 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Final
 
-RULES: Final = ("fr-space", "fr-guillemets", "fr-apostrophe", "fr-number", "en-colon")
+RULES: Final = ("fr-space", "fr-guillemets", "fr-apostrophe", "fr-number", "fr-currency-first", "en-colon")
+READ_ATTRIBUTES: Final = {"abbr": ("title",), "*": ("data-kb-loading", "data-kb-failed")}
+"""Attributes whose text a reader sees (a tooltip, a status a script shows), by tag (``*``: any tag)."""
 
 OBJECT: Final = "\ufffc"  # stands for a code span inside a sentence: a word the rules do not read
 
@@ -51,6 +64,8 @@ _EN_COLON = re.compile(f"(?<=\\S)[ \\t\\n\\r\u00a0\u202f]+(?=:{_AFTER})")
 _FR_PATTERNS: Final = ((_FR_SPACE, "fr-space"), (_FR_GUILLEMETS, "fr-guillemets"), (_APOSTROPHE, "fr-apostrophe"))
 _URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _DIGITS = re.compile(r"\d{4,}")
+_SPACED_GROUPS = re.compile(r"(?<![\w.,/:+-])(?<!\d )[1-9]\d{0,2}(?: \d{3})+(?![\d\w])(?=,\d| ?[^\W\d_%€$£]| ?[%€$£])")
+_CURRENCY_FIRST = re.compile(r"(?<![^\W\d_])(?<!\d[ \u00a0\u202f])(?:CHF|EUR|USD|GBP|€|£)[ \u00a0\u202f]*\d")
 _IDENTIFIER_BEFORE = re.compile(r"(?:^|\W)(?:[A-Z]{2,}|n°|N°|No|no)[ \u00a0]$")
 _CURRENCIES = ("CHF", "EUR", "USD", "GBP", "€", "$", "£")
 _UNIT_AFTER = re.compile(r"[ \u00a0\u202f]?(?:CHF|EUR|USD|GBP|€|\$|£|%|francs?|euros?|ans?|mois|jours?)(?!\w)")
@@ -80,6 +95,10 @@ def check_text(text: str, lang: str) -> list[Problem]:
                 add(rule, hit.start(), hit.end())
         for start, end in _ungrouped_numbers(masked):
             add("fr-number", start, end)
+        for hit in _SPACED_GROUPS.finditer(masked):
+            add("fr-number", hit.start(), hit.end())
+        for hit in _CURRENCY_FIRST.finditer(masked):
+            add("fr-currency-first", hit.start(), hit.end())
     elif lang == "en":
         for hit in _EN_COLON.finditer(masked):
             add("en-colon", hit.start(), hit.end())
@@ -120,6 +139,7 @@ class _Blocks(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "html":
             self.lang = (dict(attrs).get("lang") or "")[:2].lower()
+        self._attributes(tag, attrs)
         if self._skipping:
             if tag == self._skipping[-1] and tag not in _VOID:
                 self._skipping.append(tag)
@@ -136,6 +156,7 @@ class _Blocks(HTMLParser):
             self._current.append(OBJECT)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._attributes(tag, attrs)
         if tag in _IN_SENTENCE and not self._skipping:
             self._current.append(OBJECT)  # <svg/>: a word, nothing inside
         elif tag not in _INLINE and not self._skipping:
@@ -152,6 +173,12 @@ class _Blocks(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self._skipping:
             self._current.append(data)
+
+    def _attributes(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """The attributes a reader sees, each one block of text (none inside code, scripts…)."""
+        if not self._skipping:
+            names = (*READ_ATTRIBUTES.get(tag, ()), *READ_ATTRIBUTES["*"])
+            self.blocks += [value for name, value in attrs if name in names and value and value.strip()]
 
     def _flush(self) -> None:
         text = "".join(self._current)
