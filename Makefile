@@ -8,7 +8,7 @@ HOST  ?= 127.0.0.1
 PORT  ?= 8000
 
 
-.PHONY: setup serve write build test lint bench bench-scale bench-logic clean chromium
+.PHONY: setup serve write build test lint bench bench-scale bench-logic lighthouse clean chromium
 
 setup: $(VENV)/.installed node_modules/.installed chromium
 
@@ -51,7 +51,12 @@ test: setup lint
 bench: setup
 	$(VENV)/bin/mkdocs build --strict -d build/bench-site
 	$(PY) tools/bench_helpers.py --site build/bench-site
-	$(PY) tools/bench_network.py --site build/bench-site
+	$(PY) tools/bench_network.py --site build/bench-site --runs 3
+
+# Lighthouse (npm devDependency), mobile profile, every page of both languages: performance, CLS, LCP, TBT
+lighthouse: setup
+	$(VENV)/bin/mkdocs build --strict -d build/bench-site
+	$(PY) tools/bench_lighthouse.py --site build/bench-site
 
 bench-scale: setup
 	$(PY) tools/bench_scale.py

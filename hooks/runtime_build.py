@@ -11,7 +11,8 @@
 
 Not a hook of its own: runtime_install.py starts `build_runtime()` in a thread when the build starts (the
 pages are built meanwhile) and waits for it after them. Two builds at once (a test session and
-`mkdocs serve`) wait for each other on a lock in build/.
+`mkdocs serve`) wait for each other on a lock in build/. A site build that fails calls `cancel()`: the
+tools running are killed and nothing else starts, so a writer's failing build exits at once.
 """
 
 from __future__ import annotations
@@ -24,8 +25,9 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import brotli  # type: ignore[import-untyped]  # brotli ships no type hints
@@ -46,6 +48,29 @@ SNAPSHOT = "kb-snapshot.bin"
 # Written next to each file as .gz and .br for a static host that serves precompressed files.
 COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".wasm", ".zip", ".bin", ".whl"}
 BROTLI_QUALITY = int(os.environ.get("KB_BROTLI_QUALITY", "11"))
+_cancelled = threading.Event()
+_children: set[subprocess.Popen[str]] = set()
+
+
+class Cancelled(PluginError):
+    """The site build that asked for the runtime failed: the runtime build stopped early."""
+
+
+def cancel() -> None:
+    """Stops the runtime build in progress: kills the tool it runs; the next step raises `Cancelled`."""
+    _cancelled.set()
+    for child in list(_children):
+        child.kill()
+
+
+def reset() -> None:
+    """A new site build starts: an earlier one's `cancel()` is over."""
+    _cancelled.clear()
+
+
+def _check() -> None:
+    if _cancelled.is_set():
+        raise Cancelled("runtime build cancelled: the site build failed")
 
 
 def precompress(path: Path, quality: int = BROTLI_QUALITY, cache: Path | None = None) -> None:
@@ -68,19 +93,50 @@ def precompress(path: Path, quality: int = BROTLI_QUALITY, cache: Path | None = 
 
 def _source_digest() -> str:
     digest = hashlib.sha256()
-    inputs = [ROOT / "pyproject.toml", ROOT / "package-lock.json", ROOT / "tools" / "make_snapshot.mjs",
+    inputs = [ROOT / "pyproject.toml", ROOT / "tools" / "make_snapshot.mjs",
               ROOT / "tools" / "build_wheels.py", BRIDGE, Path(__file__)]
     for path in sorted([*(ROOT / "src" / "kb_logic").rglob("*.py"), *inputs]):
         digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+    # the pinned Pyodide only: a new devDependency (lighthouse, axe-core) must not rebuild the runtime
+    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
+    digest.update(json.dumps(lock["packages"].get("node_modules/pyodide"), sort_keys=True).encode())
     digest.update(f"brotli {BROTLI_QUALITY}".encode())
     return digest.hexdigest()
 
 
 def _run(*cmd: str) -> str:
-    done = subprocess.run(cmd, capture_output=True, text=True, check=False, cwd=ROOT)
-    if done.returncode != 0:
-        raise PluginError(f"{' '.join(cmd)} failed: {done.stderr.strip() or done.stdout.strip()}")
-    return done.stdout
+    _check()
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT) as child:
+        _children.add(child)  # cancel() kills it
+        try:
+            out, err = child.communicate()
+        finally:
+            _children.discard(child)
+    _check()
+    if child.returncode != 0:
+        raise PluginError(f"{' '.join(cmd)} failed: {err.strip() or out.strip()}")
+    return out
+
+
+def _parallel(work: Callable[[Path], None], items: Iterable[Path]) -> None:
+    """`work` on every item at once, in daemon threads: a cancelled build's exit does not wait for them
+    (an executor's threads are joined at exit, and brotli 11 of the snapshot takes about a minute)."""
+    errors: list[BaseException] = []
+
+    def one(item: Path) -> None:
+        try:
+            _check()
+            work(item)
+        except BaseException as error:  # re-raised below, in the calling thread
+            errors.append(error)
+
+    threads = [threading.Thread(target=one, args=(item,), daemon=True) for item in items]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if errors:
+        raise errors[0]
 
 
 def build_runtime() -> Path:
@@ -100,7 +156,11 @@ def build_runtime() -> Path:
             work = OUT / f".building-{os.getpid()}"
             shutil.rmtree(work, ignore_errors=True)
             work.mkdir()
-            _build(work)
+            try:
+                _build(work)
+            except BaseException:
+                shutil.rmtree(work, ignore_errors=True)
+                raise
             work.rename(done)
         for old in OUT.iterdir():
             if old != done and time.time() - old.stat().st_mtime > 3600:
@@ -147,5 +207,5 @@ def _build(out: Path) -> None:
     todo = sorted((p for p in out.iterdir() if p.suffix in COMPRESSIBLE), key=lambda p: -p.stat().st_size)
     cache = BUILD / "compressed"
     cache.mkdir(exist_ok=True)
-    with ThreadPoolExecutor() as pool:  # Pyodide's own files only: the snapshot changes with every build
-        list(pool.map(lambda p: precompress(p, cache=cache if p.name in RUNTIME_FILES else None), todo))
+    # the cache for Pyodide's own files only: the snapshot changes with every build
+    _parallel(lambda p: precompress(p, cache=cache if p.name in RUNTIME_FILES else None), todo)

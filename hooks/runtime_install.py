@@ -1,7 +1,9 @@
 """Installs the helpers' runtime into the site: assets/pyodide/ (Python) and assets/kb/ (the page scripts).
 
 The runtime is built by runtime_build.py in a thread started with the build (`on_config`), so that the
-pages are built meanwhile; it is installed once every language is written.
+pages are built meanwhile; it is installed once every language is written. A build that fails (an error,
+or a warning under --strict) does not wait for it: the runtime build is cancelled and its daemon thread
+does not hold the exit.
 
 Files the fast boots fetch get content-hashed names (`pyodide.asm.<sha256:12>.wasm`): a host caches them
 `immutable`, and a returning reader fetches none of them again. manifest.json (revalidated) maps each
@@ -16,9 +18,12 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata as md
 import json
+import logging
 import os
 import shutil
-from concurrent.futures import Future, ThreadPoolExecutor
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
 
 import build_phase
@@ -32,8 +37,36 @@ from mkdocs.plugins import event_priority
 ROOT = runtime_build.ROOT
 HASHED = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", runtime_build.LIB, runtime_build.SNAPSHOT)
 FALLBACK_STDLIB = "python_stdlib.zip"
-_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kb-runtime")
 _building: dict[str, Future[Path]] = {}
+
+
+class _Warnings(logging.Handler):
+    """Counts the build's warnings, as mkdocs does for --strict (which it checks only after post_build)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+_warnings = _Warnings()
+
+
+def _start(build: Callable[[], Path]) -> Future[Path]:
+    """`build()` in a daemon thread (an executor's thread would be joined at exit, failed build or not)."""
+    future: Future[Path] = Future()
+
+    def run() -> None:
+        if future.set_running_or_notify_cancel():
+            try:
+                future.set_result(build())
+            except BaseException as error:
+                future.set_exception(error)
+
+    threading.Thread(target=run, name="kb-runtime", daemon=True).start()
+    return future
 
 
 def _skipped() -> bool:
@@ -114,17 +147,30 @@ def install(built: Path, site_dir: Path) -> dict[str, object]:
 
 def on_config(config: MkDocsConfig) -> None:
     # Started with the build: the runtime builds (about a minute after a kb_logic change) while the pages do.
+    _warnings.count = 0
+    if _warnings not in logging.getLogger("mkdocs").handlers:
+        logging.getLogger("mkdocs").addHandler(_warnings)
     running = _building.get("runtime")
     if not _skipped() and (running is None or running.done()):
-        _building["runtime"] = _pool.submit(runtime_build.build_runtime)
+        runtime_build.reset()
+        _building["runtime"] = _start(runtime_build.build_runtime)
 
 
 @event_priority(PostBuild.RUNTIME)
 def on_post_build(config: MkDocsConfig) -> None:
     if _skipped() or not build_phase.site_done(config):
         return  # once, after the last language (a parallel language build leaves it to the main build)
-    future = _building.pop("runtime", None) or _pool.submit(runtime_build.build_runtime)
+    if config.strict and _warnings.count:
+        runtime_build.cancel()  # mkdocs aborts right after this event: do not make the writer wait
+        _building.pop("runtime", None)
+        return
+    future = _building.pop("runtime", None) or _start(runtime_build.build_runtime)
     install(future.result(), Path(config.site_dir))
+
+
+def on_build_error(error: Exception) -> None:
+    runtime_build.cancel()
+    _building.pop("runtime", None)
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:

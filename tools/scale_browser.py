@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import signal
 import statistics
-import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Callable
@@ -16,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from kbdev.browser import launch
-from kbdev.common import free_port, log
+from kbdev.common import log
+from kbdev.serve import ServeError, mkdocs_serve
 from playwright.sync_api import Page, Request, sync_playwright
 
 __all__ = ["SERVE_MODES", "child_env", "first_search", "serve_check", "serve_command", "synthetic_url"]
@@ -119,36 +117,26 @@ def _body(url: str) -> str:
         return ""
 
 
-def _get(url: str) -> int:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as resp:
-            return int(resp.status)
-    except Exception:
-        return 0
-
-
 def serve_check(tree: Path, rel: str, mode: str, edits: int) -> dict[str, Any]:
-    port = free_port()
-    env_extra, args = serve_command(mode, port)
-    base = f"http://127.0.0.1:{port}/"
+    """`make serve` / `make write` in the tree (its mkdocs.yml): how long an edit takes to show."""
+    env_extra, args = serve_command(mode, 0)
     lang = env_extra.get("KB_WRITER_LANG", "fr")
-    url = base + rel.removesuffix(".md") + "/"  # fr, the default language, is served at / in both modes
-    cmd = [sys.executable, "-m", *args]  # from the tree, like make from the project: its mkdocs.yml
+    page_path = rel.removesuffix(".md") + "/"  # fr, the default language, is served at / in both modes
     logfile = tree / f"serve-{mode}.log"
     source = tree / "docs" / lang / rel
     original = source.read_text(encoding="utf-8")
-    result: dict[str, Any] = {"mode": mode, "env": env_extra, "command": args, "page": url}
-    with logfile.open("w") as out:
-        started = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=tree, stdout=out, stderr=subprocess.STDOUT,
-                                env=child_env(env_extra), start_new_session=True)
+    result: dict[str, Any] = {"mode": mode, "env": env_extra, "command": args, "page": page_path}
+    flags = ["--livereload", *SERVE_MODES[mode][1]]
+    started = time.perf_counter()
+    with logfile.open("w") as out, contextlib.ExitStack() as serving:
         try:
-            while _get(url) != 200:
-                if proc.poll() is not None:
-                    raise SystemExit(f"mkdocs serve exited ({proc.returncode}), see {logfile}")
-                if time.perf_counter() - started > 600:
-                    raise SystemExit(f"mkdocs serve: no page after 600 s, see {logfile}")
-                time.sleep(0.2)
+            server = serving.enter_context(mkdocs_serve(
+                tree, page_path, flags=flags, env=child_env(env_extra), inherit_env=False, timeout_s=600,
+                output=out))
+        except ServeError as error:
+            raise SystemExit(str(error)) from None
+        url = server.base + page_path
+        try:
             result["first_build_seconds"] = round(time.perf_counter() - started, 1)
             visible: list[float | None] = []
             served: list[float] = []
@@ -191,13 +179,6 @@ def serve_check(tree: Path, rel: str, mode: str, edits: int) -> dict[str, Any]:
             result["livereload_blocked_by_csp"] = any("Content Security Policy" in c for c in console)
         finally:
             source.write_text(original, encoding="utf-8")
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, signal.SIGTERM)  # our own child's process group
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait()
     return result
 
 

@@ -166,7 +166,9 @@ def render(name: str, lang: Lang, page_url: str) -> str:
     page_urls = sorted({href.partition("#")[0] for href in hrefs.values()})
     data: dict[str, Any] = {
         "lang": lang,
-        "strings": {key: t(key) for key in runtime_keys()},
+        # the "copy the number" strings only where the helper offers it
+        "strings": {key: t(key) for key in runtime_keys()
+                    if name in COPY_DETAIL or not key.startswith("ui.copy.number")},
         "pages": page_urls,
         "anchors": {anchor: page_urls.index(href.partition("#")[0]) for anchor, href in hrefs.items()},
     }

@@ -3,17 +3,12 @@ run `mkdocs serve` as a writer does."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from kbdev.common import free_port  # tools/ is on sys.path (tests/conftest.py)
+from kbdev import serve  # tools/ is on sys.path (tests/conftest.py)
 from playwright.sync_api import Locator, Page
 
 READY_TIMEOUT_MS = 60_000  # a cold Pyodide boot on a loaded 2-core CI machine
@@ -94,31 +89,13 @@ SERVE_START_S = 180  # a first serve builds the runtime and both languages on a 
 @contextmanager
 def mkdocs_serve(project: Path, ready_path: str, *, livereload: bool, env: dict[str, str] | None = None,
                  ) -> Iterator[str]:
-    """Runs `mkdocs serve` in `project` on a free port; yields its base URL once `ready_path` answers.
+    """Runs `mkdocs serve` in `project` (kbdev.serve); yields its base URL once `ready_path` answers.
 
     Fails the test (with the server's output) when the server exits or is not ready in time; stops it after.
     """
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
-         "--livereload" if livereload else "--no-livereload"],
-        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    base = f"http://127.0.0.1:{port}/"
+    flags = ["--livereload" if livereload else "--no-livereload"]
     try:
-        deadline = time.monotonic() + SERVE_START_S
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"mkdocs serve exited {proc.returncode}:\n{proc.stdout.read() if proc.stdout else ''}")
-            try:
-                with urllib.request.urlopen(base + ready_path, timeout=2):
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    pytest.fail(f"mkdocs serve did not serve {ready_path} within {SERVE_START_S} s")
-                time.sleep(0.5)
-        yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+        with serve.mkdocs_serve(project, ready_path, flags=flags, env=env, timeout_s=SERVE_START_S) as server:
+            yield server.base
+    except serve.ServeError as error:
+        pytest.fail(str(error), pytrace=False)

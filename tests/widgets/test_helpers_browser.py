@@ -54,8 +54,15 @@ def test_eligibility_boundary_and_individual(open_helper: OpenHelper, lang: str)
     elig.wait_result("affiliation" if lang == "fr" else "affiliate")
 
 
-@pytest.mark.parametrize("lang", ["fr", "en"])
-def test_access_second_full_partner_refused_and_mixed_case_not_covered(open_helper: OpenHelper, lang: str) -> None:
+@pytest.mark.parametrize(("lang", "refused", "silent"), [
+    ("fr", "Pas possible\u00a0: le client a déjà un partenaire en accès complet (Agence A).",
+     "Les guides ne couvrent pas ce cas."),
+    ("en", "Not possible: the client already has a full-access partner (Agence A).",
+     "The guides do not cover this case."),
+])
+def test_access_second_full_partner_refused_and_mixed_case_not_covered(
+    open_helper: OpenHelper, lang: str, refused: str, silent: str,
+) -> None:
     acc = open_helper("access", lang)
     acc.root.locator("[data-kb-add]").click()
     acc.field("partners.0.name").fill("Agence A")
@@ -63,10 +70,12 @@ def test_access_second_full_partner_refused_and_mixed_case_not_covered(open_help
     acc.field("request.name").fill("Agence B")
     acc.field("request.access").select_option("full")
     acc.wait_verdict("ko")
+    assert refused in acc.result.inner_text()
     assert acc.result.locator("a[href='#acc-f5']").count() == 1
     acc.field("request.access").select_option("limited")
     acc.field("request.products").fill("kDrive")
     acc.wait_verdict("not_covered")
+    assert silent in acc.result.inner_text()
 
 
 NBSP, NNBSP = "\u00a0", "\u202f"
@@ -122,12 +131,16 @@ def test_payment_rate_of_35_percent(open_helper: OpenHelper, lang: str, rate_35:
     pay.page.wait_for_function("() => document.activeElement?.name === 'rate'")
 
 
-@pytest.mark.parametrize("lang", ["fr", "en"])
-def test_onboarding_paths_by_role(open_helper: OpenHelper, lang: str) -> None:
+@pytest.mark.parametrize(("lang", "refused"), [
+    ("fr", "Non autorisé\u00a0: votre rôle (collaborateur) ne permet pas d’ajouter des clients."),
+    ("en", "Not allowed: your role (collaborator) cannot add clients."),
+])
+def test_onboarding_paths_by_role(open_helper: OpenHelper, lang: str, refused: str) -> None:
     onb = open_helper("onboarding", lang)
     onb.field("flow").select_option("partner_adds_client")
     onb.field("role").select_option("collaborator")
     onb.wait_verdict("ko")
+    assert refused in onb.result.inner_text()
     assert onb.result.locator("a[href='#onb-p0']").count() == 1
     onb.field("flow").select_option("access_client_account")
     onb.result.locator("a[href='#onb-a2']").first.wait_for(timeout=READY_TIMEOUT_MS)
