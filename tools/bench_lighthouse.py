@@ -57,7 +57,7 @@ def lighthouse(url: str, out: Path, chrome: str) -> dict[str, Any]:
                 f"--output-path={out}", f"--chrome-flags={CHROME_FLAGS}", "--quiet"],
                env={**os.environ, "CHROME_PATH": chrome})
     if done.returncode or not out.is_file():
-        raise RuntimeError(f"lighthouse {url}: exit {done.returncode}\n{done.stderr[-2000:]}")
+        raise RuntimeError(f"lighthouse {url}: exit {done.returncode}\n{done.stderr[-4000:]}")
     report = json.loads(out.read_text(encoding="utf-8"))
     if report.get("runtimeError"):
         raise RuntimeError(f"lighthouse {url}: {report['runtimeError']}")

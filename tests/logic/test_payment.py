@@ -229,7 +229,7 @@ def _round(value: Decimal) -> Decimal:
 def test_amount_identities_hold_to_the_cent() -> None:
     """Property: partner pays + saves == price; client pays == price and cashback == price x rate,
     rounded once."""
-    from hypothesis import given, settings
+    from hypothesis import example, given, settings
     from hypothesis import strategies as st
 
     prices = st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False, allow_infinity=False)
@@ -237,6 +237,10 @@ def test_amount_identities_hold_to_the_cent() -> None:
 
     @settings(max_examples=300, deadline=None)
     @given(prices, rates)
+    # Half-cent shares, where rounding twice breaks the sum (19.90 at 25 %: 14.93 + 4.98 = 19.91),
+    # are rare among random prices: always try them.
+    @example(Decimal("19.90"), Decimal("25"))
+    @example(Decimal("0.10"), Decimal("5"))
     def check(price: Decimal, rate: Decimal) -> None:
         partner = amounts("partner", price, rate)
         assert partner.partner_pays + partner.partner_saves == price

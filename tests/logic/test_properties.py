@@ -204,6 +204,8 @@ def test_cli_call_with_a_bom_reads_the_same_as_without(bom: str, name: str, payl
     st.decimals(min_value=0, max_value=MAX_RATE, places=3, allow_nan=False, allow_infinity=False),
     st.sampled_from(["client", "partner"]),
 )
+@example(Decimal("19.90"), Decimal("25"), "partner")  # a half-cent share: rounding twice gives 19.91
+@example(Decimal("0.10"), Decimal("5"), "client")
 def test_payment_amounts_are_cents_that_add_up(price: Decimal, rate: Decimal, payer: str) -> None:
     answer = call("payment", {"access": "full", "payer": payer, "price": price, "rate": rate})
     _check(answer)

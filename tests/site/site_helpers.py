@@ -72,7 +72,8 @@ def _parse(path: Path, mtime: float) -> BeautifulSoup:
 
 
 def soup(built_site: Path, file: str) -> BeautifulSoup:
-    """A built page, parsed once per session (the same file is read by several tests)."""
+    """A built page, parsed once per session (the same file is read by several tests): read it, never change
+    it (`copy.copy()` it first), or a later test sees the change."""
     path = built_site / file
     assert path.is_file(), f"/{file} is not in the built site"
     return _parse(path, path.stat().st_mtime)

@@ -17,6 +17,7 @@ from .site_helpers import SITE_URL, Page, pages, soup
 LOCAL = "http://site.invalid/"
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
 # What each 404 page must say, in its own language (the theme's default "404 - Not found" is English only).
+NOT_FOUND_HEADING = {"fr": "Page introuvable", "en": "Page not found"}
 NOT_FOUND_TEXT = {"fr": ("introuvable", "n'existe pas", "n’existe pas"), "en": ("not found",)}
 
 
@@ -73,6 +74,8 @@ def test_404_page_is_in_its_language(built_site: Path, lang: str) -> None:
     file = "404.html" if lang == "fr" else "en/404.html"
     html = soup(built_site, file)
     assert html_lang(html) == lang, f"/{file}: <html lang={html_lang(html)!r}>"
+    heading = html.select_one("article h1")
+    assert heading is not None and heading.get_text(strip=True) == NOT_FOUND_HEADING[lang], f"/{file}: {heading}"
     text = (html.select_one("article") or html).get_text(" ", strip=True).lower()
     assert any(words in text for words in NOT_FOUND_TEXT[lang]), f"/{file} does not say it in {lang}: {text!r}"
     # its language switcher offers the home pages, not some page built last
