@@ -48,7 +48,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from kbdev.browser import launch_options
-from kbdev.common import log, run
+from kbdev.common import build_site, log, run
 from kbdev.figures import summarize
 from kbdev.report import print_report
 from kbdev.server import PROFILES, StaticServer, cache_policy
@@ -98,16 +98,6 @@ def machine_facts(site: Path) -> dict[str, Any]:
         "pyodide": manifest.get("pyodide"), "snapshot": snapshot_name(manifest.get("snapshot")),
         "loadavg_start": os.getloadavg(),
     }
-
-
-def build_site(dest: Path) -> None:
-    log(f"building the site into {dest} (mkdocs build --strict)…")
-    started = time.perf_counter()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)], cwd=ROOT, env=env)
-    if proc.returncode != 0:
-        sys.exit(f"the build failed:\n{proc.stdout}\n{proc.stderr}")
-    log(f"  built in {time.perf_counter() - started:.1f} s")
 
 
 def check_server(base: str) -> list[dict[str, str]]:

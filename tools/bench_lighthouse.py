@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from kbdev.common import log, run
+from kbdev.common import build_site, log, run
 from kbdev.server import StaticServer
 from kbdev.table import table
 
@@ -90,13 +90,7 @@ def main() -> None:
     results: dict[str, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory(prefix="kb-lighthouse-") as tmp_name:
         tmp = Path(tmp_name)
-        site = args.site
-        if site is None:
-            site = tmp / "site"
-            log("building the site (mkdocs build --strict)")
-            done = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=ROOT)
-            if done.returncode:
-                sys.exit(done.stdout + done.stderr)
+        site = args.site or build_site(tmp / "site")
         with StaticServer(site) as server:
             for path in args.pages.split(",") if args.pages else pages(site):
                 runs = [lighthouse(server.base + path, tmp / "report.json", chrome) for _ in range(args.runs)]

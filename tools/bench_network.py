@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from kbdev.common import log, median_range, run
+from kbdev.common import build_site, log, median_range
 from kbdev.figures import runtime_name
 from kbdev.server import PROFILES, StaticServer
 from kbdev.table import table
@@ -137,13 +137,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="kb-bench-net-") as tmp_name:
         tmp = Path(tmp_name)
-        site = args.site
-        if site is None:
-            site = tmp / "site"
-            log("building the site (mkdocs build --strict)")
-            done = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=ROOT)
-            if done.returncode:
-                sys.exit(done.stdout + done.stderr)
+        site = args.site or build_site(tmp / "site")
         results: dict[str, dict[str, Any]] = {}
         with sync_playwright() as pw, StaticServer(site, mounts={"/__bench__/": BENCH_JS}) as server:
             for name in args.profiles.split(","):

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import statistics
 import subprocess
 import sys
+import time
+from pathlib import Path
 from typing import Any
 
 __all__ = ["free_port", "log", "median_range", "percentile", "run"]
@@ -48,3 +51,18 @@ def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     rank = max(1, -(-len(ordered) * q // 100))
     return ordered[int(rank) - 1]
+
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+def build_site(dest: Path) -> Path:
+    """`mkdocs build --strict` of this project into `dest` (the benchmarks' site when none is given)."""
+    log(f"building the site into {dest} (mkdocs build --strict)…")
+    started = time.perf_counter()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)], cwd=PROJECT, env=env)
+    if done.returncode != 0:
+        sys.exit(f"the build failed:\n{done.stdout}\n{done.stderr}")
+    log(f"  built in {time.perf_counter() - started:.1f} s")
+    return dest
