@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, expect
+from playwright.sync_api import Browser, BrowserContext, ViewportSize, expect
 
 from ..conftest import AxeChecker
 from .site_helpers import LANGS, soup
@@ -16,7 +16,7 @@ from .test_site_search import search
 pytestmark = pytest.mark.browser
 
 HOME = {"fr": "", "en": "en/"}
-SIZES = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 800}}
+SIZES: dict[str, ViewportSize] = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 800}}
 HELPERS = ("eligibility", "vat")
 QUERY = {"fr": "facturation", "en": "invoices"}
 SEARCH_LABEL = {"fr": "Rechercher dans les guides", "en": "Search the guides"}  # extra.ui.search_title
@@ -25,7 +25,7 @@ SEARCH_LABEL = {"fr": "Rechercher dans les guides", "en": "Search the guides"}  
 @pytest.fixture(scope="module", params=list(SIZES))
 def context(request: pytest.FixtureRequest, browser: Browser, site_server: str) -> Iterator[BrowserContext]:
     phone = request.param == "phone"
-    context = browser.new_context(base_url=site_server, viewport=SIZES[request.param],  # type: ignore[arg-type]
+    context = browser.new_context(base_url=site_server, viewport=SIZES[request.param],
                                   is_mobile=phone, has_touch=phone)
     yield context
     context.close()
