@@ -23,7 +23,6 @@ onboarding, payment, support_code, vat)
 from __future__ import annotations
 
 import json
-import posixpath
 import re
 from functools import cache
 from pathlib import Path
@@ -32,6 +31,7 @@ from typing import Any, Final
 import jinja2
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
 
 from kb_logic import bridge, messages, published, rules, vat
 from kb_logic.constants import FORM_MAX_PARTNERS, Lang
@@ -129,19 +129,11 @@ def _env() -> jinja2.Environment:
     )
 
 
-def _relative(target: str, page_url: str) -> str:
-    """`target` ("billing-and-vat/vat-number/#vat-2", site-root relative) as seen from `page_url`."""
-    path, _, anchor = target.partition("#")
-    page_dir = posixpath.dirname(page_url.rstrip("/")) if page_url.endswith(".html") else page_url
-    rel = posixpath.relpath(path or ".", page_dir or ".")
-    return f"{'' if rel == '.' else rel + '/'}#{anchor}".replace("//", "/")
-
-
 def render(name: str, lang: Lang, page_url: str) -> str:
     if name not in names():
         raise UnknownWidget(f"unknown helper {name!r} in <!-- kb:widget --> (known: {', '.join(names())})")
     pages = anchor_pages(lang, _docs_stamp())
-    hrefs = {anchor: _relative(f"{path}#{anchor}", page_url) for anchor, path in sorted(pages.items())}
+    hrefs = {anchor: get_relative_url(f"{path}#{anchor}", page_url) for anchor, path in sorted(pages.items())}
 
     def href(anchor: str) -> str:
         if anchor not in hrefs:
