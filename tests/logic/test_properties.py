@@ -149,6 +149,14 @@ def test_vat_answers_any_text(number: str, country: str | None, lang: str) -> No
     assert "error" not in answer
 
 
+def scatter(text: str, noise: list[str], data: st.DataObject) -> str:
+    """``text`` with each character of ``noise`` inserted at a position hypothesis draws."""
+    for ch in noise:
+        at = data.draw(st.integers(min_value=0, max_value=len(text)))
+        text = text[:at] + ch + text[at:]
+    return text
+
+
 VALID = ["FR40303265045", "BE0403019261", "CHE116281710MWST", "EL094259216", "DE136695976", "NO995525828MVA"]
 
 
@@ -157,10 +165,7 @@ VALID = ["FR40303265045", "BE0403019261", "CHE116281710MWST", "EL094259216", "DE
 def test_pasted_invisible_characters_and_spaces_never_change_the_verdict(
     number: str, noise: list[str], data: st.DataObject
 ) -> None:
-    noisy = number
-    for ch in noise:
-        at = data.draw(st.integers(min_value=0, max_value=len(noisy)))
-        noisy = noisy[:at] + ch + noisy[at:]
+    noisy = scatter(number, noise, data)
     assert evaluate(VatQuery(noisy, None)) == evaluate(VatQuery(number, None))
 
 
@@ -169,10 +174,7 @@ def test_pasted_invisible_characters_and_spaces_never_change_the_verdict(
 def test_name_key_ignores_invisible_characters_and_is_idempotent(
     name: str, noise: list[str], data: st.DataObject
 ) -> None:
-    noisy = name
-    for ch in noise:
-        at = data.draw(st.integers(min_value=0, max_value=len(noisy)))
-        noisy = noisy[:at] + ch + noisy[at:]
+    noisy = scatter(name, noise, data)
     key = _text.name_key(name)
     assert _text.name_key(noisy) == key
     assert _text.name_key(key) == key

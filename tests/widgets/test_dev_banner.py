@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, BrowserContext, Page
 
 from .conftest import mkdocs_serve
 
@@ -43,17 +43,24 @@ def serve(project: Path) -> Iterator[str]:
         yield base
 
 
-@pytest.mark.browser
-def test_banner_shows_a_broken_shortcode_and_goes_after_the_fix(browser: Browser, serve: str, project: Path) -> None:
-    guide = project / "docs" / "fr" / f"{GUIDE}.md"
-    good = guide.read_text(encoding="utf-8")
-    lines = good.count("\n") + 2  # the broken shortcode goes on its own line after a blank one
+def open_guide(browser: Browser, serve: str) -> tuple[BrowserContext, Page, Page]:
+    """The guide in French and in English, each with the dev banner's script loaded."""
     context = browser.new_context()
     fr, en = context.new_page(), context.new_page()
     fr.goto(serve + f"{GUIDE}/")
     en.goto(serve + f"en/{GUIDE}/")
     for page in (fr, en):
         page.wait_for_function("() => document.querySelector('script[src$=\"kb-dev.js\"]') !== null")
+    return context, fr, en
+
+
+@pytest.mark.browser
+def test_banner_shows_a_broken_shortcode_and_goes_after_the_fix(browser: Browser, serve: str, project: Path) -> None:
+    guide = project / "docs" / "fr" / f"{GUIDE}.md"
+    good = guide.read_text(encoding="utf-8")
+    lines = good.count("\n") + 2  # the broken shortcode goes on its own line after a blank one
+    context, fr, en = open_guide(browser, serve)
+    for page in (fr, en):
         assert page.locator("[data-kb-dev-banner]").count() == 0
     try:
         guide.write_text(good + "\n" + BROKEN + "\n", encoding="utf-8")
@@ -91,12 +98,7 @@ def test_banner_shows_a_typography_problem_and_goes_after_the_fix(browser: Brows
                                                                  project: Path) -> None:
     guide = project / "docs" / "fr" / f"{GUIDE}.md"
     good = guide.read_text(encoding="utf-8")
-    context = browser.new_context()
-    fr, en = context.new_page(), context.new_page()
-    fr.goto(serve + f"{GUIDE}/")
-    en.goto(serve + f"en/{GUIDE}/")
-    for page in (fr, en):
-        page.wait_for_function("() => document.querySelector('script[src$=\"kb-dev.js\"]') !== null")
+    context, fr, en = open_guide(browser, serve)
     try:
         guide.write_text(good + "\n" + PLAIN_TOOLTIP + "\n", encoding="utf-8")
         for page in (fr, en):
