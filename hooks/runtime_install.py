@@ -37,7 +37,19 @@ from mkdocs.plugins import event_priority
 ROOT = runtime_build.ROOT
 HASHED = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", runtime_build.LIB, runtime_build.SNAPSHOT)
 FALLBACK_STDLIB = "python_stdlib.zip"
-_building: dict[str, Future[Path]] = {}
+
+
+class _Building:
+    """The runtime build this `mkdocs build` (or serve rebuild) started, until its pages are done."""
+
+    future: Future[Path] | None = None
+
+    def take(self) -> Future[Path] | None:
+        future, self.future = self.future, None
+        return future
+
+
+_building = _Building()
 
 
 class _Warnings(logging.Handler):
@@ -150,10 +162,10 @@ def on_config(config: MkDocsConfig) -> None:
     _warnings.count = 0
     if _warnings not in logging.getLogger("mkdocs").handlers:
         logging.getLogger("mkdocs").addHandler(_warnings)
-    running = _building.get("runtime")
+    running = _building.future
     if not _skipped() and (running is None or running.done()):
         runtime_build.reset()
-        _building["runtime"] = _start(runtime_build.build_runtime)
+        _building.future = _start(runtime_build.build_runtime)
 
 
 @event_priority(PostBuild.RUNTIME)
@@ -162,15 +174,15 @@ def on_post_build(config: MkDocsConfig) -> None:
         return  # once, after the last language (a parallel language build leaves it to the main build)
     if config.strict and _warnings.count:
         runtime_build.cancel()  # mkdocs aborts right after this event: do not make the writer wait
-        _building.pop("runtime", None)
+        _building.take()
         return
-    future = _building.pop("runtime", None) or _start(runtime_build.build_runtime)
+    future = _building.take() or _start(runtime_build.build_runtime)
     install(future.result(), Path(config.site_dir))
 
 
 def on_build_error(error: Exception) -> None:
     runtime_build.cancel()
-    _building.pop("runtime", None)
+    _building.take()
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:

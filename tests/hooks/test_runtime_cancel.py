@@ -48,7 +48,7 @@ def test_a_strict_build_with_a_warning_cancels_instead_of_waiting(monkeypatch: p
     monkeypatch.setattr(runtime_install, "_skipped", lambda: False)
     monkeypatch.setattr(build_phase, "site_done", lambda config: True)
     monkeypatch.setattr(runtime_build, "cancel", lambda: cancelled.append(True))
-    monkeypatch.setitem(runtime_install._building, "runtime", never)
+    monkeypatch.setattr(runtime_install._building, "future", never)
     monkeypatch.setattr(runtime_install._warnings, "count", 0)
     logging.getLogger("mkdocs").addHandler(runtime_install._warnings)
     try:
@@ -57,4 +57,4 @@ def test_a_strict_build_with_a_warning_cancels_instead_of_waiting(monkeypatch: p
         logging.getLogger("mkdocs").removeHandler(runtime_install._warnings)
     runtime_install.on_post_build(SimpleNamespace(strict=True))  # type: ignore[arg-type]  # reads .strict only
     assert cancelled == [True]
-    assert "runtime" not in runtime_install._building
+    assert runtime_install._building.future is None
