@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import statistics
 import sys
 import tempfile
@@ -25,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from kbdev.browser import CHROMIUM_ARGS, chromium_path
 from kbdev.common import build_site, log, run
 from kbdev.server import StaticServer
 from kbdev.table import table
@@ -32,7 +32,7 @@ from kbdev.table import table
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 DEFAULT_JSON = ROOT / "bench-results" / "lighthouse.json"
-CHROME_FLAGS = "--headless --no-sandbox --disable-gpu"
+CHROME_FLAGS = " ".join(CHROMIUM_ARGS)  # the flags every Chromium of the project runs with
 AUDITS = {"cls": "cumulative-layout-shift", "lcp": "largest-contentful-paint", "tbt": "total-blocking-time",
           "fcp": "first-contentful-paint"}
 
@@ -84,7 +84,7 @@ def main() -> None:
     parser.add_argument("--pages", help="comma-separated URL paths (default: every page)")
     parser.add_argument("--json", type=Path, default=DEFAULT_JSON)
     args = parser.parse_args()
-    chrome = shutil.which("chromium") or shutil.which("chromium-browser")
+    chrome = chromium_path()  # the project's one answer to "which Chromium" (KB_CHROMIUM, else Debian's)
     if chrome is None or not LIGHTHOUSE.is_file():
         sys.exit("needs Debian's chromium and `npm ci` (lighthouse is a devDependency)")
     results: dict[str, dict[str, Any]] = {}
