@@ -2,7 +2,7 @@
 
 The Content-Security-Policy (overrides/main.html) allows scripts from this origin only (plus
 'wasm-unsafe-eval' for Pyodide and Pagefind). Material writes three small inline scripts per page; each
-becomes assets/inline/<sha256>.js, written once and shared by every page with the same code.
+becomes assets/inline/inline.<sha256>.js, written once and shared by every page with the same code.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ INLINE_SCRIPT = re.compile(r"<script>(?P<code>.*?)</script>", re.S)
 def _externalize(html: str, site_dir: str, root: str) -> str:
     def replace(match: re.Match[str]) -> str:
         code = match["code"]
-        name = hashlib.sha256(code.encode()).hexdigest()[:16] + ".js"
+        name = "inline." + hashlib.sha256(code.encode()).hexdigest()[:16] + ".js"  # hashed: cached `immutable`
         target = Path(site_dir) / "assets" / "inline" / name
         if not target.is_file():
             target.parent.mkdir(parents=True, exist_ok=True)

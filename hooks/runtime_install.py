@@ -1,5 +1,8 @@
 """Installs the helpers' runtime into the site: assets/pyodide/ (Python) and assets/kb/ (the page scripts).
 
+The page scripts get content-hashed names too (widgets/scripts.py); templates ask for them by their
+source name with the `kb_script` filter: `{{ 'widgets.js' | kb_script | url }}`.
+
 The runtime is built by runtime_build.py in a thread started with the build (`on_config`), so that the
 pages are built meanwhile; it is installed once every language is written. A build that fails (an error,
 or a warning under --strict) does not wait for it: the runtime build is cancelled and its daemon thread
@@ -21,18 +24,23 @@ import json
 import logging
 import os
 import shutil
+import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
 
 import build_phase
+import jinja2
 import runtime_build
 from build_phase import PostBuild
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the page scripts live in widgets/
+from widgets.scripts import hashed_scripts
 
 ROOT = runtime_build.ROOT
 HASHED = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", runtime_build.LIB, runtime_build.SNAPSHOT)
@@ -151,10 +159,23 @@ def install(built: Path, site_dir: Path) -> dict[str, object]:
     }
     (target / "manifest.json").write_text(json.dumps(manifest, indent=1))
     widgets = site_dir / "assets" / "kb"
-    widgets.mkdir(parents=True, exist_ok=True)
-    for js in (ROOT / "widgets" / "runtime").glob("*.js"):
-        shutil.copy2(js, widgets / js.name)
+    shutil.rmtree(widgets, ignore_errors=True)
+    widgets.mkdir(parents=True)
+    for hashed, text in hashed_scripts().values():
+        (widgets / hashed).write_text(text, encoding="utf-8")
     return manifest
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: object) -> jinja2.Environment:
+    scripts = hashed_scripts()  # read again on every (re)build: `mkdocs serve` watches widgets/
+
+    def kb_script(name: str) -> str:
+        if name not in scripts:
+            raise PluginError(f"kb_script: no widgets/runtime/{name}")
+        return f"assets/kb/{scripts[name][0]}"
+
+    env.filters["kb_script"] = kb_script
+    return env
 
 
 def on_config(config: MkDocsConfig) -> None:

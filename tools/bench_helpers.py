@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # widgets/: the page scripts' served names
 from kbdev.browser import launch_options
 from kbdev.common import build_site, log, run
 from kbdev.figures import summarize
@@ -62,6 +63,7 @@ from kbdev.visits import (
     latency_run,
     no_helper_visit,
 )
+from widgets.scripts import hashed_scripts
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_JSON = ROOT / "bench-results" / "helpers.json"
@@ -105,9 +107,11 @@ def check_server(base: str) -> list[dict[str, str]]:
     out = []
     with urllib.request.urlopen(base + "assets/pyodide/manifest.json", timeout=10) as resp:
         hashed = json.load(resp)["files"]  # the runtime's files have content-hashed names
+    hashed_kb = {name: served for name, (served, _) in hashed_scripts().items()}  # the page scripts' names
     for path, mime in EXPECTED_TYPES.items():
-        name = path.removeprefix("assets/pyodide/")
-        path = "assets/pyodide/" + hashed[name] if name in hashed else path
+        name = path.removeprefix("assets/pyodide/").removeprefix("assets/kb/")
+        if name in hashed or name in hashed_kb:
+            path = path.removesuffix(name) + (hashed[name] if name in hashed else hashed_kb[name])
         req = urllib.request.Request(base + path, method="HEAD", headers={"Accept-Encoding": "gzip, br"})
         with urllib.request.urlopen(req, timeout=10) as resp:
             ctype = resp.headers.get("Content-Type", "").split(";")[0].strip()

@@ -56,7 +56,7 @@ def per_file(served: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """Runtime bytes per file as sent (headers + body) and how (br precompressed, 304, ...)."""
     out: dict[str, dict[str, Any]] = {}
     for s in served:
-        name = runtime_name(s["path"]) or (s["path"] if s["path"].startswith("/assets/kb/") else None)
+        name = runtime_name(s["path"])
         if name:
             entry = out.setdefault(name, {"bytes": 0, "as": []})
             entry["bytes"] += s["bytes_sent"]

@@ -18,10 +18,12 @@ TARGETS = {"cold_vs_floor": 0.5, "warm_s": 0.6, "p95_ms": 16.0, "bytes_ratio": 1
 def runtime_name(path: str) -> str | None:
     """The runtime file a request fetched, content hash dropped ("pyodide.asm.0123abcd.wasm" -> "pyodide.asm.wasm").
 
-    >>> runtime_name("/assets/pyodide/pyodide.asm.0123abcd.wasm"), runtime_name("/assets/kb/worker.js")
-    ('pyodide.asm.wasm', None)
+    >>> runtime_name("/assets/pyodide/pyodide.asm.0123abcd.wasm"), runtime_name("/assets/kb/worker.0123abcd4567.js")
+    ('pyodide.asm.wasm', 'worker.js')
+    >>> runtime_name("/assets/kb-search.js") is None
+    True
     """
-    if not path.startswith("/assets/pyodide/"):
+    if not path.startswith(("/assets/pyodide/", "/assets/kb/")):
         return None
     return HASHED_NAME.sub("", path.split("?")[0].rsplit("/", 1)[-1])
 

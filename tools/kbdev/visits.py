@@ -23,8 +23,9 @@ from stdnum.fr import siren as fr_siren
 from kbdev.browser import persistent
 from kbdev.server import Served, StaticServer
 
-__all__ = ["BENCH_JS", "FIRST_EXPECT", "NO_HELPER_PAGES", "VAT_PAGE", "await_in_page", "bench_context",
-           "first_answer_visit", "floor_visit", "latency_run", "no_helper_visit", "vat_inputs"]
+__all__ = ["BENCH_JS", "FIRST_EXPECT", "LIST_COPIES", "NO_HELPER_PAGES", "VAT_PAGE", "await_in_page",
+           "await_local_copies", "bench_context", "first_answer_visit", "floor_visit", "latency_run",
+           "no_helper_visit", "vat_inputs"]
 
 BENCH_JS = Path(__file__).resolve().parent / "js"  # served at /__bench__/
 VAT_PAGE = "billing-and-vat/vat-number/"
@@ -32,6 +33,19 @@ NO_HELPER_PAGES = ["", "glossary/", "en/glossary/"]
 FIRST_NUMBER = "CHE-116.281.710 MWST"
 FIRST_EXPECT = "CHE116281710MWST"  # in the answer's text (whitespace removed)
 VISIT_TIMEOUT_MS = 120_000
+COPIES_TIMEOUT_S = 30.0
+# The worker's local copies (widgets/runtime/copies.js), listed from a page of the site (same origin):
+# name -> size, -1 while a worker holds the file.
+LIST_COPIES = """async () => {
+  const root = await navigator.storage.getDirectory();
+  let dir;
+  try { dir = await root.getDirectoryHandle('kb-runtime'); } catch { return {}; }
+  const out = {};
+  for await (const [name, handle] of dir.entries()) {
+    try { out[name] = (await handle.getFile()).size; } catch { out[name] = -1; }
+  }
+  return out;
+}"""
 
 
 def script(name: str) -> str:
@@ -146,8 +160,22 @@ def loaf_sources(loaf: list[dict[str, Any]] | None, until: float) -> dict[str, f
     return out
 
 
+def await_local_copies(page: Page, count: int = 3) -> dict[str, int]:
+    """Waits until the worker has written `count` local copies (wasm, lean zip, snapshot); returns them."""
+    deadline = time.monotonic() + COPIES_TIMEOUT_S
+    while True:
+        found = {k: int(v) for k, v in page.evaluate(LIST_COPIES).items()}
+        complete = [n for n, size in found.items() if size > 0 and not n.endswith(".part")]
+        if len(complete) >= count or time.monotonic() > deadline:
+            return found
+        time.sleep(0.25)
+
+
 def first_answer_visit(context: BrowserContext, server: StaticServer, linger: float = 0.0) -> dict[str, Any]:
-    """Navigates to the VAT guide, fills the number once the helper is live, waits for the answer."""
+    """Navigates to the VAT guide, fills the number once the helper is live, waits for the answer.
+
+    With `linger` (s), the reader then stays: the HTTP cache is written, and the worker's local copies.
+    """
     visit = Visit(context, server)
     page = visit.page
     page.goto(server.base + VAT_PAGE, wait_until="domcontentloaded", timeout=VISIT_TIMEOUT_MS)
@@ -159,6 +187,7 @@ def first_answer_visit(context: BrowserContext, server: StaticServer, linger: fl
     wire = [w for w in visit.wire() if w["start"] <= answer]
     if linger:
         time.sleep(linger)  # a reader stays on the page: let the caches be written
+        await_local_copies(page)
     tasks, tbt = blocking(probe["longtasks"] or [], answer)
     return {
         "answer_ms": answer, "typed_at_ms": typed_at, "states": probe["states"], "ready": probe["ready"],

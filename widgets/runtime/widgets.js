@@ -1,16 +1,17 @@
 // The widget runtime: mounts every [data-kb-widget] of the page, starts the Python worker only when a
 // helper comes into view or is touched, turns form fields into bridge payloads (each field's `name` is
 // the JSON field of the call), renders answers as text (never HTML), and mirrors inputs in the URL.
+// Loaded from the page's head (async) on pages with a helper: the worker is created while the page is
+// still parsing and prepares what costs no download (worker.js); the helpers mount once the page is parsed.
 import { render } from "./render.js";
 
-const roots = [...document.querySelectorAll("[data-kb-widget]")];
+let roots = [];
 
 // ---------- the worker: one per page, shared by all helpers ----------
 const worker = {
-  instance: null, nextId: 1, pending: new Map(), listeners: new Set(), state: "idle",
-  start() {
+  instance: null, started: false, nextId: 1, pending: new Map(), listeners: new Set(), state: "idle",
+  create() {
     if (this.instance) return;
-    this.setState("loading", { loaded: 0, total: 0 });
     this.instance = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
     this.instance.onmessage = ({ data }) => {
       if (data.type === "progress") { if (this.state === "loading") this.setState("loading", data); }
@@ -27,16 +28,25 @@ const worker = {
     };
     this.instance.onerror = (event) => { event.preventDefault(); this.fail(event.message || "worker error"); };
   },
+  start() {
+    if (this.started) return;
+    this.create();
+    this.started = true;
+    this.setState("loading", { loaded: 0, total: 0 });
+    this.instance.postMessage({ type: "start" });
+  },
   fail(reason) {
     console.error("kb: helper runtime failed:", reason);
     this.instance?.terminate();
     this.instance = null;
+    this.started = false;
     this.pending.clear();
     this.setState("error", { reason });
   },
   retry() {
     this.instance?.terminate();
     this.instance = null;
+    this.started = false;
     this.start();
   },
   setState(state, detail) { this.state = state; for (const listener of this.listeners) listener(state, detail); },
@@ -282,7 +292,14 @@ function mount(root) {
   return root;
 }
 
-if (roots.length) {
+// Under Save-Data nothing, not even the worker, starts before the reader asks (see the end of mountAll).
+if (!navigator.connection?.saveData) worker.create();
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll, { once: true });
+else mountAll();
+
+function mountAll() {
+  roots = [...document.querySelectorAll("[data-kb-widget]")];
+  if (!roots.length) return;
   roots.forEach(mount);
   // Material's switcher looks the page up in the sitemap on click and drops the fragment; our links already
   // point at the same guide, carrying the helpers' state, so follow them as they are.

@@ -1,17 +1,23 @@
 // The one bridge between the page and Python: a dedicated Web Worker that hosts Pyodide for every helper
 // of the page and answers {name, payload} with kb_logic.bridge.call(name, payload). The main thread never
-// runs Python. Messages in:  {type: "call", id, name, payload}
+// runs Python. The page creates it as it loads. A returning reader's worker, which has local copies of
+// this deploy's snapshot, wasm and zip (copies.js), boots from them at once: no download, about 0.4 s of
+// this thread. Any other waits for the page's "start" (a helper in view, or touched), having fetched only
+// the manifest. Messages in:  {type: "start"} | {type: "call", id, name, payload} (a call also starts)
 //                 out: {type: "progress", loaded, total} | {type: "ready", ms, timings} | {type: "failed", reason}
 //                      {type: "answer", id, result}
 //
 // Every runtime file comes under a content-hashed name that the build writes in manifest.json (cached
-// `immutable`: a returning reader's visit needs no network for them). Three boot paths, all answering the same:
+// `immutable`: a returning reader's visit needs no network for them), and the worker keeps local copies of
+// the big ones (copies.js: read faster than the HTTP cache). Three boot paths, all answering the same:
 // - snapshot: the memory snapshot the build made (Python started, kb_logic imported and warmed) and the
 //   lean library zip (only the files it imported). Fast on a fast link: no interpreter start-up to pay.
 // - lean: the same zip without the snapshot: about 2 s more CPU, 3.7 MB fewer bytes. Chosen when the link,
 //   measured on the first bytes of the wasm, would take longer than that to bring the snapshot.
 // - wheels: the full stdlib and the wheels loaded by name from the lock file (sha256-checked). Used when
 //   the snapshot does not match this Pyodide or fails, and when an answer needs a module the other two lack.
+import * as copies from "./copies.js";
+
 const runtimeBase = new URL("../pyodide/", import.meta.url);
 const post = (message) => self.postMessage(message);
 const timings = {};
@@ -23,6 +29,7 @@ const at = (name) => new URL(name, runtimeBase).href;
 // the link brings them faster than that.
 const LEAN_EXTRA_MS = 1700;
 const PROBE_BYTES = 192 * 1024; // wire bytes measured before choosing (0.15 s at 10 Mbit/s)
+const COPY_AFTER_MS = 1000; // local copies are written once the first answers are out (README "Deploying")
 
 // Counts the bytes of every response as it streams in, against the total the build wrote in the
 // manifest, so the helper can show honest progress (Pyodide itself reports none); the same count measures
@@ -37,6 +44,25 @@ let total = 0;
 const link = { wire: 0, first: 0, waiters: [] };
 let ratios = {}; // URL -> wire bytes per decoded byte (brotli sizes from the manifest)
 const finished = new Map(); // URL -> promise settled when its body has been read
+const local = new Map(); // URL -> {bytes, module?} of a local copy (copies.js), until Pyodide asks for it
+const compiled = new WeakMap(); // Response made from a local wasm copy -> its module, being compiled
+
+// A wasm from a local copy is compiled as soon as it is read, while Pyodide's own start-up runs; a copy
+// that does not compile (damaged) is deleted, and the HTTP cache, or the network, serves the wasm instead.
+const instantiateStreaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
+WebAssembly.instantiateStreaming = async (source, imports) => {
+  const response = await source;
+  const copy = compiled.get(response);
+  if (!copy) return instantiateStreaming(response, imports);
+  try {
+    const module = await copy.module;
+    return { module, instance: await WebAssembly.instantiate(module, imports) };
+  } catch (error) {
+    console.warn("kb: local copy of the wasm unusable, fetching it:", error);
+    copies.drop(copy.name);
+    return instantiateStreaming(fetchCounted(response.kbURL), imports);
+  }
+};
 
 async function fetchCounted(url, init) {
   let response;
@@ -53,8 +79,26 @@ async function fetchCounted(url, init) {
   return response;
 }
 
+function takeCopy(url) {
+  const copy = local.get(url);
+  local.delete(url);
+  loaded += copy.wire; // already on this device: counted as carried
+  return copy;
+}
+
+function fromCopy(url) {
+  const copy = takeCopy(url);
+  const response = new Response(copy.bytes, { headers: { "Content-Type": url.endsWith(".wasm") ? "application/wasm" : "application/octet-stream" } });
+  if (copy.module) {
+    response.kbURL = url;
+    compiled.set(response, copy);
+  }
+  return Promise.resolve(response);
+}
+
 self.fetch = (input, init) => {
   const url = aliases.get(String(input)) ?? String(input);
+  if (local.has(url)) return fromCopy(url);
   const early = prefetched.get(url);
   if (early) {
     prefetched.delete(url);
@@ -64,6 +108,7 @@ self.fetch = (input, init) => {
 };
 
 function prefetch(url) {
+  if (local.has(url)) return Promise.resolve(null); // served from the copy when Pyodide asks
   const response = fetchCounted(url);
   response.catch(() => {}); // reported when Pyodide asks for it
   prefetched.set(url, response);
@@ -95,6 +140,7 @@ async function countBytes(response, ratio) {
 // (a returning reader whose link was slow): no byte to download beats any.
 async function choosePath(manifest, wasmURL, wasm) {
   const snapshotURL = at(manifest.files.snapshot);
+  if (local.has(snapshotURL)) return { path: "snapshot", reason: "local copy" };
   try {
     const cached = await realFetch(snapshotURL, { cache: "only-if-cached", mode: "same-origin" });
     if (cached.ok) {
@@ -102,6 +148,7 @@ async function choosePath(manifest, wasmURL, wasm) {
       return { path: "snapshot", reason: "cached" };
     }
   } catch { /* not cached, or a server that forbids caching */ }
+  if (local.has(wasmURL)) return { path: "lean", reason: "wasm cached" };
   const started = performance.now();
   const complete = wasm.then(() => finished.get(wasmURL)).catch(() => null);
   await Promise.race([new Promise((wake) => link.waiters.push(wake)), complete]);
@@ -124,31 +171,68 @@ async function choosePath(manifest, wasmURL, wasm) {
   return snapshotMs < LEAN_EXTRA_MS ? { path: "snapshot", reason: "fast link" } : { path: "lean", reason: "slow link" };
 }
 
+// The big files a fast boot reads, by their hashed names: what copies.js keeps.
+const copyNames = (manifest) => [manifest.files["pyodide.asm.wasm"], manifest.files.lib, manifest.files.snapshot];
+
+// This deploy's local copies, if any (their names); the wasm's compilation started at once.
+async function readCopies(manifest) {
+  const names = copyNames(manifest);
+  const found = await copies.read(names, Object.fromEntries(names.map((n) => [n, manifest.sizes[n][0]])));
+  for (const [name, bytes] of found) local.set(at(name), { name, bytes, wire: manifest.sizes[name][1] });
+  const wasm = local.get(at(manifest.files["pyodide.asm.wasm"]));
+  if (wasm) {
+    wasm.module = WebAssembly.compile(wasm.bytes);
+    wasm.module.catch(() => {}); // met, and handled, when Pyodide instantiates it
+  }
+  timings.copies = found.size;
+  return new Set(found.keys());
+}
+
+// Once the first answers are out: copies of the files this boot used that have none yet, read from the
+// HTTP cache only (never downloaded for this), and an earlier deploy's copies deleted.
+function keepCopies(manifest, used, have) {
+  setTimeout(async () => {
+    const files = new Map();
+    for (const name of used.filter((n) => !have.has(n))) {
+      const cached = await realFetch(at(name), { cache: "only-if-cached", mode: "same-origin" }).catch(() => null);
+      if (cached?.ok) files.set(name, new Uint8Array(await cached.arrayBuffer()));
+    }
+    if (files.size) await copies.write(files, copyNames(manifest));
+  }, COPY_AFTER_MS);
+}
+
 async function bootFast(manifest, pyodideModule) {
   const { loadPyodide } = pyodideModule;
   const wasmURL = at(manifest.files["pyodide.asm.wasm"]);
   const libURL = at(manifest.files.lib);
+  const asm = import(at(manifest.files["pyodide.asm.mjs"])); // already loading if prepare() found copies
+  const have = preparedCopies ?? await readCopies(manifest);
   const wasm = prefetch(wasmURL);
   prefetch(libURL);
-  const asm = import(at(manifest.files["pyodide.asm.mjs"]));
   const { path, reason } = await choosePath(manifest, wasmURL, wasm);
   timings.path = `${path} (${reason})`;
-  const base = { ...options(manifest), stdLibURL: libURL, createPyodideModule: (await asm).default };
   const start = performance.now();
-  let pyodide;
+  let bytes = null;
   if (path === "snapshot") {
     const url = at(manifest.files.snapshot);
     optional.add(url);
     total += manifest.sizes[manifest.files.snapshot][1];
-    // Handed over as a promise: Pyodide compiles the wasm while the snapshot downloads.
-    const bytes = self.fetch(url).then((response) => response.arrayBuffer())
+    // Read at once, while Pyodide's module script compiles: a body nobody reads is not decoded either
+    // (the disk cache's 31.5 MB take 0.35 s to decode on a warm visit).
+    bytes = (local.has(url) ? Promise.resolve(takeCopy(url).bytes) : self.fetch(url).then((response) => response.arrayBuffer()))
       .then((buffer) => { timings.fetch_snapshot = since(start); return buffer; });
+    bytes.catch(() => {}); // reported by loadPyodide below
+  }
+  const base = { ...options(manifest), stdLibURL: libURL, createPyodideModule: (await asm).default };
+  let pyodide;
+  if (bytes) {
     try {
       pyodide = await loadPyodide({ ...base, _loadSnapshot: bytes });
     } catch (error) {
       // A snapshot that does not load must not cost the reader the helper: boot normally.
       console.warn("kb: memory snapshot unusable, booting without it:", error);
       timings.snapshot_failed = true;
+      for (const name of copyNames(manifest)) copies.drop(name); // copied from a cache that served this one
       return null;
     }
   } else {
@@ -158,6 +242,8 @@ async function bootFast(manifest, pyodideModule) {
   const imported = performance.now();
   const call = pyodide.runPython(manifest.bridge + "\nmake_call(True)"); // a missing module -> internal error
   timings.imports = since(imported);
+  const used = path === "snapshot" ? copyNames(manifest) : copyNames(manifest).slice(0, 2);
+  keepCopies(manifest, used, have);
   return { call, from: path };
 }
 
@@ -183,10 +269,23 @@ async function bootNormally(manifest, { loadPyodide }) {
 }
 
 let manifestPromise = null;
+const fetchManifest = () => (manifestPromise ??= realFetch(at("manifest.json")).then((r) => r.json()));
+
+// Before the page asks: the manifest, and this deploy's local copies. True when the snapshot has one:
+// the boot then needs no download and costs little, so it starts at once.
+let preparedCopies = null;
+async function prepare() {
+  const manifest = await fetchManifest();
+  if (!manifest.snapshot) return false;
+  preparedCopies = await readCopies(manifest);
+  const now = preparedCopies.has(manifest.files.snapshot);
+  if (now) for (const name of ["pyodide.mjs", "pyodide.asm.mjs"]) import(at(manifest.files[name])).catch(() => {});
+  return now;
+}
+
 async function boot({ full = false } = {}) {
   const started = performance.now();
-  manifestPromise ??= realFetch(at("manifest.json")).then((r) => r.json());
-  const manifest = await manifestPromise;
+  const manifest = await fetchManifest();
   const hashed = manifest.files;
   aliases.set(at("pyodide.asm.wasm"), at(hashed["pyodide.asm.wasm"]));
   ratios = Object.fromEntries(Object.entries(manifest.sizes).map(([name, [raw, wire]]) => [at(name), wire / raw]));
@@ -221,7 +320,11 @@ const announce = (ready) => {
   runtime = ready;
   post({ type: "ready", ms: timings.total, timings: { ...timings, from: ready.from } });
 };
-let booting = boot().then((ready) => { if (!failedOnce) announce(ready); }, fail);
+let start;
+const asked = new Promise((resolve) => { start = resolve; });
+const prepared = prepare().catch(() => false); // a failure here is met again, and reported, by boot()
+let booting = prepared.then((now) => now || asked).then(() => boot())
+  .then((ready) => { if (!failedOnce) announce(ready); }, fail);
 
 const answer = (name, payload) => JSON.parse(runtime.call(name, JSON.stringify(payload)));
 
@@ -235,7 +338,9 @@ async function settled() {
 }
 
 self.onmessage = async ({ data }) => {
+  if (data.type === "start") start();
   if (data.type !== "call") return;
+  start();
   await settled();
   if (!runtime) return; // "failed" was already posted; the page offers a retry (a new worker)
   let result;

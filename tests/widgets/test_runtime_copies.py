@@ -1,0 +1,120 @@
+"""A returning reader's local copies of the runtime (widgets/runtime/copies.js), in Chromium.
+
+The worker keeps copies of the wasm, the lean zip and the snapshot in the origin-private file system once
+a boot has used them, read from the HTTP cache (never downloaded for this). A returning reader's worker
+boots from them at once, without the network; a copy of the wrong size, a damaged one, or an earlier
+deploy's is never used, and is deleted or replaced.
+
+The site is served here as a host serves it (hashed names `immutable`, the rest revalidated): the
+session's `site_server` sends `no-store`, under which nothing is ever cached, so nothing is ever copied.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from kbdev.server import StaticServer  # tools/ is on sys.path (tests/conftest.py)
+from kbdev.visits import LIST_COPIES  # the folder copies.js keeps, listed from a page
+from playwright.sync_api import Page
+
+from .conftest import Helper, url
+
+READY_DETAIL = "document.addEventListener('kb:ready', e => { window.__kbReady = e.detail; })"
+NUMBER, EXPECT = "NO 995 525 828 MVA", "NO995525828MVA"
+COPIES_TIMEOUT_S = 30.0
+
+# Writes files of the given sizes, every byte `fill`, into that folder: name -> size.
+WRITE_COPIES = """async ([files, fill]) => {
+  const root = await navigator.storage.getDirectory();
+  const dir = await root.getDirectoryHandle('kb-runtime', { create: true });
+  for (const [name, size] of Object.entries(files)) {
+    const writable = await (await dir.getFileHandle(name, { create: true })).createWritable();
+    await writable.write(new Uint8Array(size).fill(fill));
+    await writable.close();
+  }
+}"""
+
+
+@pytest.fixture(scope="module")
+def host(built_site: Path) -> Iterator[str]:
+    with StaticServer(built_site) as server:
+        yield server.base
+
+
+@pytest.fixture(scope="module")
+def copy_sizes(built_site: Path) -> dict[str, int]:
+    """The files copies.js keeps, by hashed name, with the size a complete copy has."""
+    manifest = json.loads((built_site / "assets" / "pyodide" / "manifest.json").read_text())
+    names = [manifest["files"][n] for n in ("pyodide.asm.wasm", "lib", "snapshot")]
+    return {name: manifest["sizes"][name][0] for name in names}
+
+
+def answer_once(page: Page, host: str) -> dict[str, Any]:
+    """Opens the VAT guide, answers one number; returns the worker's ready timings."""
+    page.goto(url(host, "vat", "en"))
+    vat = Helper(page, "vat")
+    vat.wait_ready()
+    vat.field("number").fill(NUMBER)
+    assert EXPECT in vat.wait_result("Norway").replace(" ", "")
+    return dict(page.evaluate("window.__kbReady")["timings"])
+
+
+def wait_copies(page: Page, expected: dict[str, int]) -> dict[str, int]:
+    """Waits until the folder holds exactly `expected` (names and sizes); returns what it holds."""
+    deadline = time.monotonic() + COPIES_TIMEOUT_S
+    while True:
+        found = dict(page.evaluate(LIST_COPIES))
+        if found == expected or time.monotonic() > deadline:
+            return found
+        page.wait_for_timeout(250)
+
+
+def test_returning_reader_boots_from_local_copies_without_the_network(
+        page: Page, host: str, copy_sizes: dict[str, int]) -> None:
+    page.add_init_script(READY_DETAIL)
+    first = answer_once(page, host)
+    assert first["from"] == "snapshot" and first["copies"] == 0
+    assert wait_copies(page, copy_sizes) == copy_sizes
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    again = answer_once(page, host)
+    assert again["path"] == "snapshot (local copy)" and again["copies"] == 3
+    assert not [u for u in requested if any(name in u for name in copy_sizes)], "a copied file was requested"
+
+
+def test_copy_of_the_wrong_size_is_not_used_and_is_replaced(
+        page: Page, host: str, copy_sizes: dict[str, int]) -> None:
+    page.add_init_script(READY_DETAIL)
+    page.goto(host)
+    snapshot = next(name for name in copy_sizes if name.startswith("kb-snapshot."))
+    page.evaluate(WRITE_COPIES, [{snapshot: 1000}, 0])  # a write cut short
+    timings = answer_once(page, host)
+    assert timings["from"] == "snapshot" and "local copy" not in timings["path"]
+    assert wait_copies(page, copy_sizes) == copy_sizes
+
+
+def test_damaged_copies_are_deleted_and_the_helper_still_answers(
+        page: Page, host: str, copy_sizes: dict[str, int]) -> None:
+    warnings: list[str] = []
+    page.on("console", lambda m: warnings.append(m.text) if m.type == "warning" else None)
+    page.add_init_script(READY_DETAIL)
+    page.goto(host)
+    page.evaluate(WRITE_COPIES, [copy_sizes, 7])  # the right sizes, the wrong bytes
+    timings = answer_once(page, host)
+    assert timings["snapshot_failed"] is True and timings["from"] == "wheels"
+    assert any("local copy of the wasm unusable" in w for w in warnings), warnings
+    assert any("memory snapshot unusable" in w for w in warnings), warnings
+    assert wait_copies(page, {}) == {}  # a boot from copies that failed: none of them is kept
+
+
+def test_an_earlier_deploys_copies_are_deleted(page: Page, host: str, copy_sizes: dict[str, int]) -> None:
+    page.add_init_script(READY_DETAIL)
+    page.goto(host)
+    page.evaluate(WRITE_COPIES, [{"kb-snapshot.000000000000.bin": 4096, "pyodide.asm.000000000000.wasm.part": 64}, 0])
+    answer_once(page, host)
+    assert wait_copies(page, copy_sizes) == copy_sizes
