@@ -40,6 +40,7 @@ DEFAULT_JSON = ROOT / "bench-results" / "network.json"
 # Issue 10's targets: first answer / floor per link, bytes vs the bare runtime, warm first answer (loopback).
 TARGETS = {"loopback": 0.4, "40mbit": 0.7, "10mbit": 0.85, "bytes_10mbit": 1.1, "warm_loopback_s": 0.6}
 IDLE_WAIT_S = {"loopback": 4.0, "40mbit": 6.0, "10mbit": 10.0}  # a reader reading, never typing
+OUT_OF_VIEW_PAGE = "billing-and-vat/payment-methods/"  # its helper is below the fold at 1280 x 900
 
 
 def idle_visit(pw: Playwright, profile: Path, server: StaticServer, wait_s: float) -> dict[str, Any]:
@@ -50,6 +51,19 @@ def idle_visit(pw: Playwright, profile: Path, server: StaticServer, wait_s: floa
         time.sleep(wait_s)
         wire = visit.wire()
         return {"bytes": sum_bytes(wire), "pyodide_bytes": sum_bytes(wire, "/assets/pyodide/")}
+
+
+def returning_idle_visit(pw: Playwright, profile: Path, server: StaticServer, wait_s: float) -> dict[str, Any]:
+    """A returning reader (local copies) opens a guide whose helper is out of view and never uses it."""
+    with bench_context(pw, profile, expect=None) as context:
+        visit = Visit(context, server)
+        visit.page.goto(server.base + OUT_OF_VIEW_PAGE, wait_until="load")
+        time.sleep(wait_s)
+        ready = visit.page.evaluate("window.__kbBench.ready")
+        wire = visit.wire()
+        timings = ((ready or {}).get("detail") or {}).get("timings") or {}
+        return {"bytes": sum_bytes(wire), "pyodide_bytes": sum_bytes(wire, "/assets/pyodide/"),
+                "booted": ready is not None, "boot_ms": timings.get("total"), "path": timings.get("path")}
 
 
 def per_file(served: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -81,6 +95,7 @@ def profile_run(pw: Playwright, server: StaticServer, runs: int, tmp: Path) -> d
         with bench_context(pw, warm_profile) as context:
             warms.append(first_answer_visit(context, server))
     idle = idle_visit(pw, tmp / f"{name}-idle", server, IDLE_WAIT_S.get(name, 6.0))
+    returning_idle = returning_idle_visit(pw, warm_profile, server, IDLE_WAIT_S.get(name, 6.0))
     floor_bytes = [sum_bytes(f["requests"], "/assets/pyodide/") for f in floors]
     return {
         "profile": str(server.pacing),
@@ -96,6 +111,7 @@ def profile_run(pw: Playwright, server: StaticServer, runs: int, tmp: Path) -> d
         "files": per_file(colds[0]["served"]),
         "warm_files": per_file(warms[0]["served"]) if warms else {},
         "idle": idle,
+        "returning_idle": returning_idle,
     }
 
 
@@ -126,6 +142,10 @@ def report(results: dict[str, dict[str, Any]]) -> None:
                     right=[1]))
         print("warm visit: " + ", ".join(f"{f} {', '.join(sorted(set(v['as'])))}"
                                          for f, v in sorted(r["warm_files"].items())))
+        back = r["returning_idle"]
+        booted = f"yes, {back['boot_ms']} ms of the worker ({back['path']})" if back["booted"] else "no"
+        print(f"returning reader, {OUT_OF_VIEW_PAGE} (helper out of view), never used: {back['bytes'] / 1e3:.0f} KB"
+              f" in all, {back['pyodide_bytes'] / 1e3:.1f} KB of runtime; runtime booted by itself: {booted}")
 
 
 def main() -> None:
