@@ -135,6 +135,19 @@ def test_missing_lean_zip_fails_with_the_retry_offered(page: Any, site_server: s
 
 
 
+NO_WORKERS = "window.Worker = function () { throw new TypeError('module workers are not supported'); }"
+
+
+def test_a_browser_without_module_workers_gets_the_error_with_the_retry(page: Any, site_server: str) -> None:
+    page.add_init_script(NO_WORKERS)
+    page.goto(url(site_server, "vat", "en"))
+    vat = Helper(page, "vat")
+    vat.wait_state("error")
+    assert vat.root.locator("[data-kb-retry]").is_visible()
+    vat.field("number").fill(FRENCH_VAT)  # typing into a helper whose runtime failed changes nothing
+    assert vat.root.get_attribute("data-kb-state") == "error"
+
+
 SAVE_DATA = "Object.defineProperty(navigator.connection, 'saveData', {get: () => true})"
 
 

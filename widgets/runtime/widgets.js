@@ -11,8 +11,13 @@ let roots = [];
 const worker = {
   instance: null, started: false, nextId: 1, pending: new Map(), listeners: new Set(), state: "idle",
   create() {
-    if (this.instance) return;
-    this.instance = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+    if (this.instance) return true;
+    try {
+      this.instance = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+    } catch (error) { // no module workers here: the helpers say so, and the fallback text stays
+      this.fail(error.message);
+      return false;
+    }
     this.instance.onmessage = ({ data }) => {
       if (data.type === "progress") { if (this.state === "loading") this.setState("loading", data); }
       else if (data.type === "ready") {
@@ -27,10 +32,10 @@ const worker = {
       }
     };
     this.instance.onerror = (event) => { event.preventDefault(); this.fail(event.message || "worker error"); };
+    return true;
   },
   start() {
-    if (this.started) return;
-    this.create();
+    if (this.started || !this.create()) return;
     this.started = true;
     this.setState("loading", { loaded: 0, total: 0 });
     this.instance.postMessage({ type: "start" });
@@ -53,6 +58,7 @@ const worker = {
   call(name, payload) {
     if (this.state === "error") return Promise.resolve(null); // only the retry button restarts a failed runtime
     this.start();
+    if (!this.instance) return Promise.resolve(null); // it could not be created: the helper shows the error
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
