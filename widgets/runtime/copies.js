@@ -3,8 +3,9 @@
 // 80 MB/s, brotli or not (0.35-0.45 s for the 31.5 MB snapshot on the machine of README "Figures"); a
 // synchronous read of a copy takes 20-30 ms. A copy is a cache of a file the reader already downloaded:
 // it never costs a byte of network, and anything wrong with it means "use the HTTP cache" (README "Deploying").
-// - A copy counts only when its size is the manifest's: a name carries its content's hash, so a file of
-//   the right name and size is that file. It is written under a temporary name and then renamed.
+// - A copy counts only under a name the manifest gives and at its size: a name carries its content's
+//   hash, so a file of the right name and size is that file. It is written under a temporary name and
+//   then renamed.
 // - Files the current manifest does not name (an earlier deploy's, a write cut short) are deleted when
 //   the new copies are written.
 const FOLDER = "kb-runtime";
@@ -13,31 +14,27 @@ const PART = ".part";
 let opened = null;
 const folder = () => (opened ??= Promise.resolve().then(() => navigator.storage.getDirectory())
   .then((root) => root.getDirectoryHandle(FOLDER, { create: true })));
-folder().catch(() => {}); // opened while the worker fetches the manifest: a cold visit pays nothing for the lookup
 
-// name -> bytes, for every name that has a complete copy (none at all where the browser keeps no storage).
-export async function read(names, sizes) {
+// name -> bytes of every copy in the folder (none where the browser keeps no storage). Read without the
+// manifest, while the worker revalidates it: the caller keeps those it names, at the size it gives.
+export async function read() {
   const found = new Map();
-  let dir;
   try {
-    dir = await folder();
-  } catch {
-    return found; // no origin-private storage here (an old browser, or storage blocked)
-  }
-  const handles = await Promise.all(names.map((name) => dir.getFileHandle(name)
-    .then((file) => file.createSyncAccessHandle()).catch(() => null)));
-  for (const [i, name] of names.entries()) {
-    const handle = handles[i];
-    if (!handle) continue; // no copy yet, or another tab's worker holds it right now
-    try {
-      const size = handle.getSize();
-      if (size !== sizes[name]) continue;
-      const bytes = new Uint8Array(size);
-      if (handle.read(bytes, { at: 0 }) === size) found.set(name, bytes);
-    } catch { /* unreadable: the HTTP cache serves instead */ } finally {
-      handle.close();
+    const dir = await folder();
+    const names = [];
+    for await (const name of dir.keys()) if (!name.endsWith(PART)) names.push(name);
+    const handles = await Promise.all(names.map((name) => dir.getFileHandle(name)
+      .then((file) => file.createSyncAccessHandle()).catch(() => null))); // null: another tab's worker holds it
+    for (const [i, handle] of handles.entries()) {
+      if (!handle) continue;
+      try {
+        const bytes = new Uint8Array(handle.getSize());
+        if (handle.read(bytes, { at: 0 }) === bytes.length) found.set(names[i], bytes);
+      } catch { /* unreadable: the HTTP cache serves instead */ } finally {
+        handle.close();
+      }
     }
-  }
+  } catch { /* no origin-private storage here (an old browser, or storage blocked) */ }
   return found;
 }
 

@@ -182,11 +182,16 @@ function release(bytes) {
 // The big files a fast boot reads, by their hashed names: what copies.js keeps.
 const copyNames = (manifest) => [manifest.files["pyodide.asm.wasm"], manifest.files.lib, manifest.files.snapshot];
 
-// This deploy's local copies, if any (their names); the wasm's compilation started at once.
-async function readCopies(manifest) {
-  const names = copyNames(manifest);
-  const found = await copies.read(names, Object.fromEntries(names.map((n) => [n, manifest.sizes[n][0]])));
-  for (const [name, bytes] of found) local.set(at(name), { name, bytes, wire: manifest.sizes[name][1] });
+// Of the copies read, this deploy's (by name and size): served to Pyodide from `local`, the wasm's
+// compilation started at once. Returns their names.
+function useCopies(manifest, stored) {
+  const found = new Set();
+  for (const name of copyNames(manifest)) {
+    const bytes = stored.get(name);
+    if (bytes?.length !== manifest.sizes[name][0]) continue;
+    local.set(at(name), { name, bytes, wire: manifest.sizes[name][1] });
+    found.add(name);
+  }
   const wasm = local.get(at(manifest.files["pyodide.asm.wasm"]));
   if (wasm) {
     wasm.module = WebAssembly.compile(wasm.bytes); // takes its own copy of the bytes
@@ -194,7 +199,7 @@ async function readCopies(manifest) {
     wasm.bytes = null;
   }
   timings.copies = found.size;
-  return new Set(found.keys());
+  return found;
 }
 
 // Once the first answers are out: copies of the files this boot used that have none yet, read from the
@@ -215,7 +220,7 @@ async function bootFast(manifest, pyodideModule) {
   const wasmURL = at(manifest.files["pyodide.asm.wasm"]);
   const libURL = at(manifest.files.lib);
   const asm = import(at(manifest.files["pyodide.asm.mjs"])); // already loading if prepare() found copies
-  const have = preparedCopies ?? await readCopies(manifest);
+  const have = preparedCopies ?? useCopies(manifest, await copies.read());
   const wasm = prefetch(wasmURL);
   prefetch(libURL);
   const { path, reason } = await choosePath(manifest, wasmURL, wasm);
@@ -287,9 +292,10 @@ const fetchManifest = () => (manifestPromise ??= realFetch(at("manifest.json")).
 // the boot then needs no download and costs little, so it starts at once.
 let preparedCopies = null;
 async function prepare() {
+  const stored = copies.read(); // while the manifest is revalidated
   const manifest = await fetchManifest();
   if (!manifest.snapshot) return false;
-  preparedCopies = await readCopies(manifest);
+  preparedCopies = useCopies(manifest, await stored);
   const now = preparedCopies.has(manifest.files.snapshot);
   if (now) for (const name of ["pyodide.mjs", "pyodide.asm.mjs"]) import(at(manifest.files[name])).catch(() => {});
   return now;
