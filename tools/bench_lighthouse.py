@@ -2,6 +2,7 @@
 """Lighthouse, mobile profile, on every page of the built site (issue 10: performance 100, CLS 0).
 
     python tools/bench_lighthouse.py [--site DIR] [--runs 1] [--pages a/,en/b/] [--json bench-results/lighthouse.json]
+                                     [--keep DIR] [--blocking]
 
 Not part of the test suite. Without --site it builds the site (`mkdocs build --strict`) into a temp dir.
 The site is served by tools/kbdev/server.py as a host serves it (precompressed .br, `immutable` for
@@ -9,7 +10,10 @@ content-hashed names, ETag/304 for the rest); Lighthouse (npm devDependency, nod
 drives Debian's Chromium (CHROME_PATH), one cold load per run, with its default mobile profile (simulated
 4G and 4x CPU slowdown). Pages: every `index.html` of both languages, and each language's 404 page (asked
 for by name: Lighthouse refuses to score a page served with status 404). Prints score, CLS, LCP, TBT and FCP
-per page (median of --runs, with the min score) and writes --json.
+per page (median of --runs, with the min score) and writes --json. --keep DIR keeps each run's Lighthouse report
+(DIR/<page>-<run>.json); --blocking prints, per run, what blocked the main thread: the long tasks (simulated
+duration and the script or work they are attributed to), the main-thread work by category and the scripts'
+evaluation time (Lighthouse's `long-tasks`, `mainthread-work-breakdown` and `bootup-time` audits).
 """
 
 from __future__ import annotations
@@ -51,7 +55,31 @@ def pages(site: Path) -> list[str]:
     return out
 
 
-def lighthouse(url: str, out: Path, chrome: str) -> dict[str, Any]:
+def blocking(report: dict[str, Any]) -> list[str]:
+    """What blocked the main thread in one report, as lines: long tasks, work by category, scripts' bootup.
+
+    >>> blocking({"audits": {"long-tasks": {"details": {"items": [{"url": "http://h/a/b.js", "duration": 80.4,
+    ...     "startTime": 900}]}}, "mainthread-work-breakdown": {"details": {"items": [{"groupLabel": "Style & Layout",
+    ...     "duration": 120.2}]}}, "bootup-time": {"details": {"items": [{"url": "http://h/a/b.js", "total": 95.1,
+    ...     "scripting": 60.7}]}}}})
+    ['    long tasks: 80 ms at 900 (b.js)', '    main thread: Style & Layout 120', '    scripts: b.js 95 (eval 61)']
+    """
+    def details(audit: str) -> list[dict[str, Any]]:
+        items: list[dict[str, Any]] = report["audits"].get(audit, {}).get("details", {}).get("items", [])
+        return items
+
+    def name(url: str) -> str:
+        return url.rstrip("/").rsplit("/", 1)[-1] or url
+
+    tasks = ", ".join(f"{t['duration']:.0f} ms at {t['startTime']:.0f} ({name(t['url'])})"
+                      for t in details("long-tasks"))
+    work = ", ".join(f"{w.get('groupLabel', w.get('group'))} {w['duration']:.0f}"
+                     for w in details("mainthread-work-breakdown"))
+    boot = ", ".join(f"{name(b['url'])} {b['total']:.0f} (eval {b['scripting']:.0f})" for b in details("bootup-time"))
+    return [f"    long tasks: {tasks or 'none'}", f"    main thread: {work}", f"    scripts: {boot or 'none'}"]
+
+
+def lighthouse(url: str, out: Path, chrome: str, *, show_blocking: bool = False) -> dict[str, Any]:
     """One Lighthouse run (mobile, performance only): score 0-100 and the audits' numeric values."""
     done = run([str(LIGHTHOUSE), url, "--only-categories=performance", "--output=json",
                 f"--output-path={out}", f"--chrome-flags={CHROME_FLAGS}", "--quiet"],
@@ -67,6 +95,10 @@ def lighthouse(url: str, out: Path, chrome: str) -> dict[str, Any]:
         result[key] = report["audits"][audit].get("numericValue")
     # what the page downloaded (bytes on the wire, all requests) during Lighthouse's window
     result["bytes"] = report["audits"]["total-byte-weight"].get("numericValue")
+    if show_blocking:
+        log(f"  {url}: {result['score']}, TBT {result['tbt']:.0f} ms")
+        for line in blocking(report):
+            log(line)
     return result
 
 
@@ -83,6 +115,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--pages", help="comma-separated URL paths (default: every page)")
     parser.add_argument("--json", type=Path, default=DEFAULT_JSON)
+    parser.add_argument("--keep", type=Path, help="keep each run's Lighthouse report in this folder")
+    parser.add_argument("--blocking", action="store_true", help="print what blocked the main thread, per run")
     args = parser.parse_args()
     chrome = chromium_path()  # the project's one answer to "which Chromium" (KB_CHROMIUM, else Debian's)
     if chrome is None or not LIGHTHOUSE.is_file():
@@ -93,7 +127,13 @@ def main() -> None:
         site = args.site or build_site(tmp / "site")
         with StaticServer(site) as server:
             for path in args.pages.split(",") if args.pages else pages(site):
-                runs = [lighthouse(server.base + path, tmp / "report.json", chrome) for _ in range(args.runs)]
+                runs = []
+                for i in range(args.runs):
+                    report = tmp / "report.json"
+                    if args.keep:
+                        args.keep.mkdir(parents=True, exist_ok=True)
+                        report = args.keep / f"{path.strip('/').replace('/', '_') or 'home'}-{i + 1}.json"
+                    runs.append(lighthouse(server.base + path, report, chrome, show_blocking=args.blocking))
                 results[path or "/"] = summary(runs)
                 r = results[path or "/"]
                 log(f"  /{path}: {r['score']} (CLS {r['cls']:.3f}, LCP {r['lcp']:.0f} ms, TBT {r['tbt']:.0f} ms)")
