@@ -4,6 +4,9 @@ Each language gets its own 404 page. static-i18n renders the theme's 404 templat
 into the same site root, so the last language built (English) won /404.html. We keep each rendering
 and write French (the default language) at /404.html and English at /en/404.html.
 
+The toc extension titles each heading's link "Permanent link" whatever the language: each page gets its
+language's `extra.ui.permalink` instead.
+
 Material's script reads every <link rel=alternate hreflang> of the head as a language root and fetches
 "<href>/sitemap.xml"; static-i18n makes those links point at the page itself, so each page load made two
 requests that end in 404. The hreflang alternates stay where search engines read them, in sitemap.xml,
@@ -20,6 +23,8 @@ import build_phase
 from build_phase import PostBuild, PostPage
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 
 class _Rendered404:
@@ -32,6 +37,12 @@ _rendered = _Rendered404()
 SWITCHER_LINK = re.compile(r'<a href="[^"]*" hreflang="(?P<lang>[a-z]{2})"')
 # No leading \s*: a pattern that starts with a literal is found by a fast scan (5 s less at 2000 pages).
 HEAD_ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[a-z-]+">\n?')
+
+
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    # read when the page's Markdown is converted, with the language's `extra` in place
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = config.extra["ui"]["permalink"]
+    return page
 
 
 def on_post_page(output: str, page: object, config: MkDocsConfig) -> str:

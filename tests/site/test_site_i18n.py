@@ -43,6 +43,17 @@ def test_language_switcher_points_to_the_counterpart(built_site: Path, page: Pag
         assert (built_site / expected.file).is_file(), f"{expected} (switcher target) is not built"
 
 
+PERMALINK = {"fr": "Lien permanent", "en": "Permanent link"}
+
+
+@pytest.mark.parametrize("page", pages(), ids=str)
+def test_heading_links_are_titled_in_the_pages_language(built_site: Path, page: Page) -> None:
+    html = soup(built_site, page.file)
+    titles = {str(a.get("title")) for a in html.select("a.headerlink")}
+    expected = {PERMALINK[page.lang]} if html.select("article h2[id]") else set()
+    assert titles == expected, f"{page}: heading links titled {titles}"
+
+
 def sitemap(built_site: Path) -> dict[str, dict[str, str]]:
     """Sitemap entry path -> {hreflang: alternate path}."""
     root = ET.parse(built_site / "sitemap.xml").getroot()
