@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from kbdev import serve  # tools/ is on sys.path (tests/conftest.py)
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Locator, Page, Route
 
 READY_TIMEOUT_MS = 60_000  # a cold Pyodide boot on a loaded 2-core CI machine
 
@@ -63,6 +63,15 @@ class Helper:
 
     def verdict(self) -> str | None:
         return self.result.locator(".kb-result").first.get_attribute("data-kb-verdict")
+
+
+def slow_link(page: Page) -> None:
+    """The manifest says the snapshot is huge: on any link, fetching it would take longer than booting without it."""
+    def patched(route: Route) -> None:
+        manifest = route.fetch().json()
+        manifest["sizes"][manifest["files"]["snapshot"]][1] = 10**13
+        route.fulfill(json=manifest)
+    page.route("**/assets/pyodide/manifest.json", patched)
 
 
 OpenHelper = Callable[..., Helper]

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from kbdev.server import StaticServer  # tools/ is on sys.path (tests/conftest.py)
+from kbdev.server import PROFILES, StaticServer  # tools/ is on sys.path (tests/conftest.py)
 from kbdev.visits import LIST_COPIES  # the folder copies.js keeps, listed from a page
 from playwright.sync_api import Page
 
@@ -43,6 +43,14 @@ WRITE_COPIES = """async ([files, fill]) => {
 @pytest.fixture(scope="module")
 def host(built_site: Path) -> Iterator[str]:
     with StaticServer(built_site) as server:
+        yield server.base
+
+
+@pytest.fixture(scope="module")
+def slow_host(built_site: Path) -> Iterator[str]:
+    """The same host behind a 10 Mbit/s link (paced by the server: Playwright's routing would turn the
+    browser's HTTP cache off, and with it every copy)."""
+    with StaticServer(built_site, pacing=PROFILES["10mbit"]) as server:
         yield server.base
 
 
@@ -118,3 +126,21 @@ def test_an_earlier_deploys_copies_are_deleted(page: Page, host: str, copy_sizes
     page.evaluate(WRITE_COPIES, [{"kb-snapshot.000000000000.bin": 4096, "pyodide.asm.000000000000.wasm.part": 64}, 0])
     answer_once(page, host)
     assert wait_copies(page, copy_sizes) == copy_sizes
+
+
+def test_a_returning_reader_whose_link_was_slow_boots_lean_from_what_is_here(
+        page: Page, slow_host: str, copy_sizes: dict[str, int]) -> None:
+    """The first visit went lean (no snapshot downloaded): the next ones boot lean again, from the copies
+    of the wasm and zip, or from the HTTP cache when there are none, and never fetch the snapshot."""
+    page.add_init_script(READY_DETAIL)
+    fetched: list[str] = []  # responses only: the worker asks the HTTP cache first (only-if-cached)
+    page.on("response", lambda response: fetched.append(response.url))
+    assert answer_once(page, slow_host)["path"] == "lean (slow link)"
+    lean = {name: size for name, size in copy_sizes.items() if not name.startswith("kb-snapshot.")}
+    assert wait_copies(page, lean) == lean
+    again = answer_once(page, slow_host)
+    assert again["path"] == "lean (wasm cached)" and again["copies"] == 2
+    page.evaluate("async () => (await navigator.storage.getDirectory()).removeEntry('kb-runtime', {recursive: true})")
+    from_cache = answer_once(page, slow_host)
+    assert from_cache["path"] == "lean (wasm cached)" and from_cache["copies"] == 0
+    assert not [u for u in fetched if "kb-snapshot." in u], "the snapshot was fetched"

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import Helper, url
+from .conftest import Helper, slow_link, url
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 READY_DETAIL = "document.addEventListener('kb:ready', e => { window.__kbReady = e.detail; })"
@@ -63,15 +63,6 @@ def _serve(page: Any, pattern: str, body: bytes) -> None:
                                                     headers={"Content-Type": "application/octet-stream"}))
 
 
-def _slow_link(page: Any) -> None:
-    """The manifest says the snapshot is huge: on any link, fetching it would take longer than booting without it."""
-    def patched(route: Any) -> None:
-        manifest = route.fetch().json()
-        manifest["sizes"][manifest["files"]["snapshot"]][1] = 10**13
-        route.fulfill(json=manifest)
-    page.route("**/assets/pyodide/manifest.json", patched)
-
-
 def _answer_french_vat(page: Any, site_server: str) -> tuple[dict[str, Any], list[str]]:
     warnings: list[str] = []
     page.on("console", lambda m: warnings.append(m.text) if m.type in ("warning", "error") else None)
@@ -93,7 +84,7 @@ def _rebooted(warnings: list[str]) -> bool:
 def test_slow_link_boots_lean_without_the_snapshot(page: Any, site_server: str) -> None:
     fetched: list[str] = []  # responses only: the worker asks the disk cache first (only-if-cached)
     page.on("response", lambda response: fetched.append(response.url))
-    _slow_link(page)
+    slow_link(page)
     ready, warnings = _answer_french_vat(page, site_server)
     assert ready["timings"]["from"] == "lean" and "slow link" in ready["timings"]["path"]
     assert not [u for u in fetched if "kb-snapshot" in u], "the lean boot fetched the snapshot"
@@ -113,7 +104,7 @@ def test_module_the_snapshot_lacks_is_imported_from_the_lean_zip(
 def test_module_missing_from_the_fast_boots_reboots_from_the_wheels_and_answers(
         page: Any, site_server: str, without_french_vat: dict[str, bytes], boot: str) -> None:
     if boot == "lean":
-        _slow_link(page)
+        slow_link(page)
         page.route("**/kb-snapshot.*.bin", lambda route: route.abort())  # a routed one would look cached
     else:
         _serve(page, "**/kb-snapshot.*.bin", without_french_vat["snapshot"])

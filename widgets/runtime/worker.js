@@ -135,20 +135,35 @@ async function countBytes(response, ratio) {
   post({ type: "progress", loaded: Math.min(loaded, total), total });
 }
 
-// "snapshot" when it is already in the HTTP cache, or when the link brings it faster than a boot without
-// it computes; "lean" otherwise. Also "lean" when the wasm came from the cache but the snapshot did not
-// (a returning reader whose link was slow): no byte to download beats any.
-async function choosePath(manifest, wasmURL, wasm) {
-  const snapshotURL = at(manifest.files.snapshot);
-  if (local.has(snapshotURL)) return { path: "snapshot", reason: "local copy" };
+// A response from the HTTP cache alone (null when the file is not there): never a download.
+async function cached(url) {
   try {
-    const cached = await realFetch(snapshotURL, { cache: "only-if-cached", mode: "same-origin" });
-    if (cached.ok) {
-      prefetched.set(snapshotURL, Promise.resolve(cached));
-      return { path: "snapshot", reason: "cached" };
-    }
-  } catch { /* not cached, or a server that forbids caching */ }
-  if (local.has(wasmURL)) return { path: "lean", reason: "wasm cached" };
+    const response = await realFetch(url, { cache: "only-if-cached", mode: "same-origin" });
+    return response.ok ? response : null;
+  } catch {
+    return null; // not cached, or a server that forbids caching
+  }
+}
+
+// The path when what it needs is already here, looked up before any download starts (a lookup beside a
+// download of the same file would join it and look cached): "snapshot" when the snapshot is (a local copy,
+// the HTTP cache); "lean" when the wasm is but the snapshot is not (a returning reader whose link was
+// slow: no byte to download beats any); null when the link decides.
+async function pathFromHere(manifest) {
+  const snapshotURL = at(manifest.files.snapshot);
+  const wasmURL = at(manifest.files["pyodide.asm.wasm"]);
+  if (local.has(snapshotURL)) return { path: "snapshot", reason: "local copy" };
+  const [snapshot, wasm] = await Promise.all([cached(snapshotURL), local.has(wasmURL) || cached(wasmURL)]);
+  wasm?.body?.cancel(); // only looked at: the download hits the cache
+  if (snapshot) {
+    prefetched.set(snapshotURL, Promise.resolve(snapshot));
+    return { path: "snapshot", reason: "cached" };
+  }
+  return wasm ? { path: "lean", reason: "wasm cached" } : null;
+}
+
+// "snapshot" when the link brings it faster than a boot without it computes, "lean" otherwise.
+async function choosePath(manifest, wasmURL, wasm) {
   const started = performance.now();
   const complete = wasm.then(() => finished.get(wasmURL)).catch(() => null);
   await Promise.race([new Promise((wake) => link.waiters.push(wake)), complete]);
@@ -160,14 +175,8 @@ async function choosePath(manifest, wasmURL, wasm) {
   const network = done?.transferSize > 0 && done.responseEnd > done.responseStart
     ? done.transferSize / (done.responseEnd - done.responseStart) : 0;
   const bytesPerMs = Math.max(link.wire / elapsed, network);
-  const snapshotWire = manifest.sizes[manifest.files.snapshot][1];
-  const snapshotMs = snapshotWire / bytesPerMs;
+  const snapshotMs = manifest.sizes[manifest.files.snapshot][1] / bytesPerMs;
   timings.link_mbit_s = Math.round(bytesPerMs * 8 / 1000 * 10) / 10;
-  if (snapshotMs < LEAN_EXTRA_MS / 4) { // a very fast link, or the disk cache: which one?
-    await complete;
-    const entry = performance.getEntriesByName(wasmURL).at(-1);
-    if (entry && entry.transferSize === 0 && entry.decodedBodySize > 0) return { path: "lean", reason: "wasm cached" };
-  }
   return snapshotMs < LEAN_EXTRA_MS ? { path: "snapshot", reason: "fast link" } : { path: "lean", reason: "slow link" };
 }
 
@@ -215,15 +224,24 @@ function keepCopies(manifest, used, have) {
   }, COPY_AFTER_MS);
 }
 
-async function bootFast(manifest, pyodideModule) {
+// A fast boot's downloads, started as soon as the manifest is in (and what is here looked up): none of
+// them waits for pyodide.mjs.
+async function startDownloads(manifest) {
+  const here = await pathFromHere(manifest);
+  return {
+    here,
+    asm: import(at(manifest.files["pyodide.asm.mjs"])), // already loading if prepare() found copies
+    wasm: prefetch(at(manifest.files["pyodide.asm.wasm"])),
+    lib: prefetch(at(manifest.files.lib)),
+  };
+}
+
+async function bootFast(manifest, pyodideModule, { asm, wasm, here }) {
   const { loadPyodide } = pyodideModule;
   const wasmURL = at(manifest.files["pyodide.asm.wasm"]);
   const libURL = at(manifest.files.lib);
-  const asm = import(at(manifest.files["pyodide.asm.mjs"])); // already loading if prepare() found copies
-  const have = preparedCopies ?? useCopies(manifest, await copies.read());
-  const wasm = prefetch(wasmURL);
-  prefetch(libURL);
-  const { path, reason } = await choosePath(manifest, wasmURL, wasm);
+  const have = preparedCopies ?? new Set();
+  const { path, reason } = here ?? await choosePath(manifest, wasmURL, wasm);
   timings.path = `${path} (${reason})`;
   const start = performance.now();
   let bytes = null;
@@ -307,12 +325,13 @@ async function boot({ full = false } = {}) {
   const hashed = manifest.files;
   aliases.set(at("pyodide.asm.wasm"), at(hashed["pyodide.asm.wasm"]));
   ratios = Object.fromEntries(Object.entries(manifest.sizes).map(([name, [raw, wire]]) => [at(name), wire / raw]));
-  const pyodideModule = await import(at(hashed["pyodide.mjs"]));
   const snapshot = manifest.snapshot;
   total = manifest.sizes[hashed["pyodide.asm.wasm"]][1] + manifest.sizes[hashed.lib][1];
+  const downloads = !full && snapshot ? await startDownloads(manifest) : null;
+  const pyodideModule = await import(at(hashed["pyodide.mjs"]));
   let ready = null;
-  if (!full && snapshot && snapshot.pyodide === pyodideModule.version) {
-    ready = await bootFast(manifest, pyodideModule);
+  if (downloads && snapshot.pyodide === pyodideModule.version) {
+    ready = await bootFast(manifest, pyodideModule, downloads);
   } else if (!full && snapshot) {
     console.warn(`kb: snapshot made for Pyodide ${snapshot.pyodide}, runtime is ${pyodideModule.version}: booting without it`);
   }
