@@ -300,8 +300,34 @@ function mount(root) {
   return root;
 }
 
+// A helper in (or near) view starts Python at once: the runtime is then ready by the time a reader has
+// typed; README "Figures" weighs this against starting on intent.
+const MARGIN = 200;
+const near = (root) => {
+  const box = root.getBoundingClientRect();
+  return box.top < innerHeight + MARGIN && box.bottom > -MARGIN;
+};
+
+// While the page still parses: the first helper starts the worker as soon as it is in the document, if it
+// is near the viewport. Waiting for DOMContentLoaded (the rest of the page, Material's bundle) cost a
+// first-time reader 150 ms or more; mountAll then looks at every helper.
+function startWhenParsed() {
+  const check = () => {
+    const root = document.querySelector("[data-kb-widget]");
+    if (root && near(root)) worker.start();
+    return Boolean(root);
+  };
+  if (document.readyState !== "loading" || check()) return;
+  const watcher = new MutationObserver(() => { if (check()) watcher.disconnect(); });
+  watcher.observe(document, { childList: true, subtree: true });
+  document.addEventListener("DOMContentLoaded", () => watcher.disconnect(), { once: true });
+}
+
 // Under Save-Data nothing, not even the worker, starts before the reader asks (see the end of mountAll).
-if (!navigator.connection?.saveData) worker.create();
+if (!navigator.connection?.saveData) {
+  worker.create();
+  startWhenParsed();
+}
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll, { once: true });
 else mountAll();
 
@@ -319,15 +345,9 @@ function mountAll() {
     flushSave(); // the link carries the state of the last keystroke too
     location.assign(link.href);
   }, true);
-  // A helper in (or near) view: start Python at once (the worker downloads and boots off the main thread;
-  // an idle callback, or the observer's first callback, would cost the first answer up to 100 ms). The
-  // runtime is then ready by the time a reader has typed; README "Figures" weighs this against intent.
-  // Under Save-Data nothing starts before the reader asks: focus, a tap, a keystroke, a filled deep link.
-  const MARGIN = 200;
-  const near = (root) => {
-    const box = root.getBoundingClientRect();
-    return box.top < innerHeight + MARGIN && box.bottom > -MARGIN;
-  };
+  // A helper near view: start now (an idle callback, or the observer's first callback, would cost the
+  // first answer up to 100 ms); the others when they come near. Under Save-Data nothing starts before the
+  // reader asks: focus, a tap, a keystroke, a filled deep link.
   const observer = new IntersectionObserver((entries) => {
     if (entries.some((e) => e.isIntersecting)) {
       observer.disconnect();
