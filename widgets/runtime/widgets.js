@@ -309,8 +309,8 @@ const near = (root) => {
 };
 
 // While the page still parses: the first helper starts the worker as soon as it is in the document, if it
-// is near the viewport. Waiting for DOMContentLoaded (the rest of the page, Material's bundle) cost a
-// first-time reader 150 ms or more; mountAll then looks at every helper.
+// is near the viewport. DOMContentLoaded (the rest of the page, Material's bundle) comes 150-300 ms later
+// on a first visit, after the worker has its manifest; mountAll then looks at every helper.
 function startWhenParsed() {
   const check = () => {
     const root = document.querySelector("[data-kb-widget]");
