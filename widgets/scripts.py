@@ -16,8 +16,8 @@ from pathlib import Path
 __all__ = ["RUNTIME", "hashed_scripts"]
 
 RUNTIME = Path(__file__).resolve().parent / "runtime"
-# A relative module reference, the only form the runtime's scripts use: "./render.js".
-REFERENCE = re.compile(r'"\./([a-z][a-z-]*\.js)"')
+# A relative module reference, the only form the runtime's scripts use: "./render.js" (or './render.js').
+REFERENCE = re.compile(r"""(["'])\./([a-z][a-z-]*\.js)\1""")
 
 
 def hashed_scripts(folder: Path = RUNTIME) -> dict[str, tuple[str, str]]:
@@ -42,7 +42,7 @@ def hashed_scripts(folder: Path = RUNTIME) -> dict[str, tuple[str, str]]:
             raise ValueError(f"{chain[-1]} refers to ./{name}, which is not in {folder}")
 
         def hashed(match: re.Match[str]) -> str:
-            return f'"./{resolve(match[1], (*chain, name))[0]}"'
+            return f'{match[1]}./{resolve(match[2], (*chain, name))[0]}{match[1]}'
 
         text = REFERENCE.sub(hashed, sources[name])
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]

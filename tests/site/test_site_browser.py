@@ -4,6 +4,7 @@ what that load recorded."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -97,12 +98,13 @@ def grouped(loads: dict[str, Load], lang: str, attr: str) -> str:
     )
 
 
+PROBED = re.compile(r"/assets/pyodide/(kb-snapshot\.[0-9a-f]+\.bin|pyodide\.asm\.[0-9a-f]+\.wasm)$")
+
+
 def expected_failure(failure: str | None, url: str) -> bool:
     """A request cut by the next page load, or the worker asking the HTTP cache whether it already holds
-    the snapshot (`cache: "only-if-cached"`): on a first visit that probe fails by design."""
-    return failure == "net::ERR_ABORTED" or (
-        failure == "net::ERR_CACHE_MISS" and "/assets/pyodide/kb-snapshot." in url
-    )
+    the snapshot or the wasm (`cache: "only-if-cached"`): on a first visit that probe fails by design."""
+    return failure == "net::ERR_ABORTED" or (failure == "net::ERR_CACHE_MISS" and PROBED.search(url) is not None)
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -50,7 +50,7 @@ PERMALINK = {"fr": "Lien permanent", "en": "Permanent link"}
 def test_heading_links_are_titled_in_the_pages_language(built_site: Path, page: Page) -> None:
     html = soup(built_site, page.file)
     titles = {str(a.get("title")) for a in html.select("a.headerlink")}
-    expected = {PERMALINK[page.lang]} if html.select("article h2[id]") else set()
+    expected = {PERMALINK[page.lang]} if html.select("article :is(h2, h3, h4, h5, h6)[id]") else set()
     assert titles == expected, f"{page}: heading links titled {titles}"
 
 

@@ -117,7 +117,8 @@ def test_damaged_copies_are_deleted_and_the_helper_still_answers(
     assert timings["snapshot_failed"] is True and timings["from"] == "wheels"
     assert any("local copy of the wasm unusable" in w for w in warnings), warnings
     assert any("memory snapshot unusable" in w for w in warnings), warnings
-    assert wait_copies(page, {}) == {}  # a boot from copies that failed: none of them is kept
+    page.wait_for_timeout(2500)  # past the worker's wait before it writes copies (COPY_AFTER_MS, 1 s)
+    assert dict(page.evaluate(LIST_COPIES)) == {}  # a boot from copies that failed: none of them is kept
 
 
 def test_an_earlier_deploys_copies_are_deleted(page: Page, host: str, copy_sizes: dict[str, int]) -> None:
@@ -144,3 +145,20 @@ def test_a_returning_reader_whose_link_was_slow_boots_lean_from_what_is_here(
     from_cache = answer_once(page, slow_host)
     assert from_cache["path"] == "lean (wasm cached)" and from_cache["copies"] == 0
     assert not [u for u in fetched if "kb-snapshot." in u], "the snapshot was fetched"
+
+
+def test_a_returning_readers_helper_out_of_view_is_ready_when_reached(
+        page: Page, host: str, copy_sizes: dict[str, int]) -> None:
+    """The worker booted by itself from the copies: reaching the helper must not put it back to "loading"."""
+    page.add_init_script(READY_DETAIL)
+    answer_once(page, host)
+    assert wait_copies(page, copy_sizes) == copy_sizes
+    page.goto(url(host, "payment", "en"))
+    payment = Helper(page, "payment")
+    page.wait_for_function("() => window.__kbReady !== undefined")  # before the reader comes near the helper
+    assert payment.root.get_attribute("data-kb-state") == "ready"
+    assert page.evaluate("window.__kbReady")["timings"]["path"] == "snapshot (local copy)"
+    payment.root.scroll_into_view_if_needed()
+    payment.root.locator("input, select").first.focus()
+    page.wait_for_timeout(500)
+    assert payment.root.get_attribute("data-kb-state") == "ready"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from widgets.scripts import RUNTIME, hashed_scripts
 
-REFERENCE = re.compile(r'"\./([^"]+\.js)"')
+REFERENCE = re.compile(r"""["']\./([^"']+\.js)["']""")  # either quote: any one left unhashed would 404
 
 
 def test_every_reference_is_to_a_hashed_script_that_is_served() -> None:
@@ -30,6 +30,13 @@ def test_a_change_renames_the_script_and_every_script_that_refers_to_it(tmp_path
     after = hashed_scripts(tmp_path)
     changed = {name for name in before if before[name][0] != after[name][0]}
     assert changed == {"copies.js", "worker.js", "widgets.js"}  # render.js refers to none of them
+
+
+def test_single_quoted_references_are_hashed_too(tmp_path: Path) -> None:
+    (tmp_path / "a.js").write_text("import { x } from './b.js';\n", encoding="utf-8")
+    (tmp_path / "b.js").write_text("export const x = 1;\n", encoding="utf-8")
+    scripts = hashed_scripts(tmp_path)
+    assert f"from './{scripts['b.js'][0]}';" in scripts["a.js"][1]
 
 
 def test_a_reference_to_a_missing_script_fails(tmp_path: Path) -> None:

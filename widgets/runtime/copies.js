@@ -1,7 +1,7 @@
 // Local copies of the runtime's content-hashed files (wasm, lean zip, snapshot), kept by the worker in the
 // origin-private file system. Why: on a returning visit the HTTP cache hands a worker its bytes at about
-// 80 MB/s, brotli or not (0.35-0.45 s for the 31.5 MB snapshot on the machine of README "Figures"); a
-// synchronous read of a copy takes 20-30 ms. A copy is a cache of a file the reader already downloaded:
+// 80 MB/s, brotli or not (about 0.4 s for the 31.5 MB snapshot on the machine of README "Figures"); a
+// synchronous read of the three takes 50-90 ms. A copy is a cache of a file the reader already downloaded:
 // it never costs a byte of network, and anything wrong with it means "use the HTTP cache" (README "Deploying").
 // - A copy counts only under a name the manifest gives and at its size: a name carries its content's
 //   hash, so a file of the right name and size is that file. It is written under a temporary name and

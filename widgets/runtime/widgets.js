@@ -1,10 +1,12 @@
-// The widget runtime: mounts every [data-kb-widget] of the page, starts the Python worker only when a
+// The widget runtime: mounts every [data-kb-widget] of the page, tells the Python worker to start when a
 // helper comes into view or is touched, turns form fields into bridge payloads (each field's `name` is
 // the JSON field of the call), renders answers as text (never HTML), and mirrors inputs in the URL.
 // Loaded from the page's head (async) on pages with a helper: the worker is created while the page is
-// still parsing and prepares what costs no download (worker.js); the helpers mount once the page is parsed.
+// still parsing and fetches nothing but its manifest before "start", unless it has local copies of the
+// whole runtime (a returning reader: worker.js); the helpers mount once the page is parsed.
 // Not a static import: the module runs, and creates the worker, without waiting for it (30-60 ms sooner).
 const renderer = import("./render.js");
+renderer.catch((error) => worker.fail(`render.js: ${error.message}`)); // the error state, with its retry
 
 let roots = [];
 
@@ -22,6 +24,7 @@ const worker = {
     this.instance.onmessage = ({ data }) => {
       if (data.type === "progress") { if (this.state === "loading") this.setState("loading", data); }
       else if (data.type === "ready") {
+        this.started = true; // a returning reader's worker boots by itself: nothing left to start
         this.setState("ready", data);
         // For the benchmark and the curious: where the boot time went.
         document.dispatchEvent(new CustomEvent("kb:ready", { detail: { ms: data.ms, timings: data.timings } }));
@@ -36,7 +39,8 @@ const worker = {
     return true;
   },
   start() {
-    if (this.started || !this.create()) return;
+    // after a failure only the retry button starts again (it resets the state first)
+    if (this.started || this.state === "error" || !this.create()) return;
     this.started = true;
     this.setState("loading", { loaded: 0, total: 0 });
     this.instance.postMessage({ type: "start" });
@@ -53,6 +57,7 @@ const worker = {
     this.instance?.terminate();
     this.instance = null;
     this.started = false;
+    this.state = "idle";
     this.start();
   },
   setState(state, detail) { this.state = state; for (const listener of this.listeners) listener(state, detail); },
@@ -292,7 +297,7 @@ function mount(root) {
     update();
   });
   retry.addEventListener("click", () => { worker.retry(); if (touched) update(); });
-  // Start Python when the reader reaches or touches a helper, not before.
+  // Start Python when the reader reaches or touches a helper (a returning reader's may be ready already).
   root.addEventListener("focusin", () => worker.start(), { once: true });
   root.addEventListener("pointerdown", () => worker.start(), { once: true });
   setState(worker.state);

@@ -29,7 +29,7 @@ const at = (name) => new URL(name, runtimeBase).href;
 // the link brings them faster than that.
 const LEAN_EXTRA_MS = 1700;
 const PROBE_BYTES = 192 * 1024; // wire bytes measured before choosing (0.15 s at 10 Mbit/s)
-const COPY_AFTER_MS = 1000; // local copies are written once the first answers are out (README "Deploying")
+const COPY_AFTER_MS = 1000; // local copies are written after this long without a call (README "Deploying")
 
 // Counts the bytes of every response as it streams in, against the total the build wrote in the
 // manifest, so the helper can show honest progress (Pyodide itself reports none); the same count measures
@@ -60,6 +60,7 @@ WebAssembly.instantiateStreaming = async (source, imports) => {
   } catch (error) {
     console.warn("kb: local copy of the wasm unusable, fetching it:", error);
     copies.drop(copy.name);
+    preparedCopies?.delete(copy.name); // to be copied again
     return instantiateStreaming(fetchCounted(response.kbURL), imports);
   }
 };
@@ -211,17 +212,30 @@ function useCopies(manifest, stored) {
   return found;
 }
 
-// Once the first answers are out: copies of the files this boot used that have none yet, read from the
-// HTTP cache only (never downloaded for this), and an earlier deploy's copies deleted.
+// Once the worker has had nothing to answer for a second: copies of the files this boot used that have
+// none yet, read from the HTTP cache only (never downloaded for this), and an earlier deploy's copies
+// deleted. Writing them takes this thread about 0.1 s: not while a reader types.
+let copyTask = null;
+let copyTimer = 0;
+function whenIdle(task) {
+  copyTask = task;
+  clearTimeout(copyTimer);
+  copyTimer = setTimeout(() => {
+    const run = copyTask;
+    copyTask = null;
+    run?.();
+  }, COPY_AFTER_MS);
+}
+
 function keepCopies(manifest, used, have) {
-  setTimeout(async () => {
+  whenIdle(async () => {
     const files = new Map();
     for (const name of used.filter((n) => !have.has(n))) {
       const cached = await realFetch(at(name), { cache: "only-if-cached", mode: "same-origin" }).catch(() => null);
       if (cached?.ok) files.set(name, new Uint8Array(await cached.arrayBuffer()));
     }
     if (files.size) await copies.write(files, copyNames(manifest));
-  }, COPY_AFTER_MS);
+  });
 }
 
 // A fast boot's downloads, started as soon as the manifest is in (and what is here looked up): none of
@@ -250,7 +264,7 @@ async function bootFast(manifest, pyodideModule, { asm, wasm, here }) {
     optional.add(url);
     total += manifest.sizes[manifest.files.snapshot][1];
     // Read at once, while Pyodide's module script compiles: a body nobody reads is not decoded either
-    // (the disk cache's 31.5 MB take 0.35 s to decode on a warm visit).
+    // (the disk cache's 31.5 MB take about 0.4 s to reach this worker on a warm visit).
     bytes = (local.has(url) ? Promise.resolve(takeCopy(url).bytes) : self.fetch(url).then((response) => response.arrayBuffer()))
       .then((buffer) => { timings.fetch_snapshot = since(start); return buffer; });
     bytes.catch(() => {}); // reported by loadPyodide below
@@ -314,7 +328,7 @@ async function prepare() {
   const manifest = await fetchManifest();
   if (!manifest.snapshot) return false;
   preparedCopies = useCopies(manifest, await stored);
-  const now = preparedCopies.has(manifest.files.snapshot);
+  const now = copyNames(manifest).every((name) => preparedCopies.has(name)); // nothing to download
   if (now) for (const name of ["pyodide.mjs", "pyodide.asm.mjs"]) import(at(manifest.files[name])).catch(() => {});
   return now;
 }
@@ -336,6 +350,7 @@ async function boot({ full = false } = {}) {
     console.warn(`kb: snapshot made for Pyodide ${snapshot.pyodide}, runtime is ${pyodideModule.version}: booting without it`);
   }
   if (!ready) {
+    await asked; // a boot that downloads waits for the reader, even after a failed boot from the copies
     if (!full) timings.snapshot_failed = Boolean(snapshot);
     loaded = 0; // the progress starts again: the wasm (again, from the cache if it can) and the fallback files
     total = manifest.sizes[hashed["pyodide.asm.wasm"]][1];
@@ -378,6 +393,7 @@ self.onmessage = async ({ data }) => {
   if (data.type === "start") start();
   if (data.type !== "call") return;
   start();
+  if (copyTask) whenIdle(copyTask); // the reader is typing: later
   await settled();
   if (!runtime) return; // "failed" was already posted; the page offers a retry (a new worker)
   let result;
