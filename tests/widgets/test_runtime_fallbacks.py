@@ -158,3 +158,18 @@ def test_save_data_starts_nothing_before_the_reader_asks(page: Any, site_server:
     vat.wait_state("ready")
     vat.field("number").fill(FRENCH_VAT)
     vat.wait_verdict("ok")
+
+
+def test_save_data_boots_from_the_fewest_bytes_once_asked(page: Any, site_server: str) -> None:
+    """Under Save-Data the lean zip (4.15 MB), never the snapshot (7.60 MB in all), whatever the link."""
+    fetched: list[str] = []  # responses only: the worker asks the HTTP cache first (only-if-cached)
+    page.on("response", lambda response: fetched.append(response.url))
+    page.add_init_script(SAVE_DATA)
+    page.add_init_script(READY_DETAIL)
+    page.goto(url(site_server, "vat", "en"))
+    vat = Helper(page, "vat")
+    vat.root.scroll_into_view_if_needed()
+    vat.field("number").fill(FRENCH_VAT)
+    vat.wait_verdict("ok")
+    assert page.evaluate("window.__kbReady")["timings"]["path"] == "lean (save-data)"
+    assert not [u for u in fetched if "kb-snapshot." in u], "the snapshot was fetched"

@@ -43,7 +43,8 @@ const worker = {
     if (this.started || this.state === "error" || !this.create()) return;
     this.started = true;
     this.setState("loading", { loaded: 0, total: 0 });
-    this.instance.postMessage({ type: "start" });
+    // Under Save-Data the worker boots from the fewest bytes (the lean zip) whatever the link.
+    this.instance.postMessage({ type: "start", saveData: Boolean(navigator.connection?.saveData) });
   },
   fail(reason) {
     console.error("kb: helper runtime failed:", reason);
