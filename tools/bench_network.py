@@ -43,21 +43,13 @@ IDLE_WAIT_S = {"loopback": 4.0, "40mbit": 6.0, "10mbit": 10.0}  # a reader readi
 OUT_OF_VIEW_PAGE = "billing-and-vat/payment-methods/"  # its helper is below the fold at 1280 x 900
 
 
-def idle_visit(pw: Playwright, profile: Path, server: StaticServer, wait_s: float) -> dict[str, Any]:
-    """The VAT guide opened and read (helper in view), never used: what the reader downloads."""
+def idle_visit(pw: Playwright, profile: Path, server: StaticServer, wait_s: float,
+               page: str = VAT_PAGE) -> dict[str, Any]:
+    """A guide opened and read, its helper never used: what the reader downloads, and whether (and how)
+    the runtime booted all the same (a returning reader's worker boots from its local copies)."""
     with bench_context(pw, profile, expect=None) as context:
         visit = Visit(context, server)
-        visit.page.goto(server.base + VAT_PAGE, wait_until="load")
-        time.sleep(wait_s)
-        wire = visit.wire()
-        return {"bytes": sum_bytes(wire), "pyodide_bytes": sum_bytes(wire, "/assets/pyodide/")}
-
-
-def returning_idle_visit(pw: Playwright, profile: Path, server: StaticServer, wait_s: float) -> dict[str, Any]:
-    """A returning reader (local copies) opens a guide whose helper is out of view and never uses it."""
-    with bench_context(pw, profile, expect=None) as context:
-        visit = Visit(context, server)
-        visit.page.goto(server.base + OUT_OF_VIEW_PAGE, wait_until="load")
+        visit.page.goto(server.base + page, wait_until="load")
         time.sleep(wait_s)
         ready = visit.page.evaluate("window.__kbBench.ready")
         wire = visit.wire()
@@ -95,7 +87,7 @@ def profile_run(pw: Playwright, server: StaticServer, runs: int, tmp: Path) -> d
         with bench_context(pw, warm_profile) as context:
             warms.append(first_answer_visit(context, server))
     idle = idle_visit(pw, tmp / f"{name}-idle", server, IDLE_WAIT_S.get(name, 6.0))
-    returning_idle = returning_idle_visit(pw, warm_profile, server, IDLE_WAIT_S.get(name, 6.0))
+    returning_idle = idle_visit(pw, warm_profile, server, IDLE_WAIT_S.get(name, 6.0), OUT_OF_VIEW_PAGE)
     floor_bytes = [sum_bytes(f["requests"], "/assets/pyodide/") for f in floors]
     return {
         "profile": str(server.pacing),

@@ -11,6 +11,8 @@ import pytest
 from kbdev import serve  # tools/ is on sys.path (tests/conftest.py)
 from playwright.sync_api import Locator, Page, Route
 
+# Keeps the worker's "ready" detail (its timings, the boot path) where a test can read it: window.__kbReady.
+READY_DETAIL = "document.addEventListener('kb:ready', e => { window.__kbReady = e.detail; })"
 READY_TIMEOUT_MS = 60_000  # a cold Pyodide boot on a loaded 2-core CI machine
 
 PAGES = {

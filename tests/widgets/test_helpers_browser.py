@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, Route
 
-from .conftest import READY_TIMEOUT_MS, Helper, OpenHelper, url
+from .conftest import READY_DETAIL, READY_TIMEOUT_MS, Helper, OpenHelper, url
 
 WORKER_URL = re.compile(r"/assets/kb/worker\.[0-9a-f]{12}\.js$")  # content-hashed (widgets/scripts.py)
 
@@ -272,7 +272,6 @@ def test_axe_on_helpers_in_every_state(page: Page, site_server: str, axe_check: 
     assert axe_check(page) == [], "vat error state"
 
 
-READY_DETAIL = "document.addEventListener('kb:ready', e => { window.__kbReady = e.detail; })"
 
 
 def _boot_and_answer(page: Page, site_server: str) -> dict[str, Any]:

@@ -22,9 +22,8 @@ from kbdev.server import PROFILES, StaticServer  # tools/ is on sys.path (tests/
 from kbdev.visits import LIST_COPIES  # the folder copies.js keeps, listed from a page
 from playwright.sync_api import Page
 
-from .conftest import Helper, url
+from .conftest import READY_DETAIL, Helper, url
 
-READY_DETAIL = "document.addEventListener('kb:ready', e => { window.__kbReady = e.detail; })"
 NUMBER, EXPECT = "NO 995 525 828 MVA", "NO995525828MVA"
 COPIES_TIMEOUT_S = 30.0
 

@@ -18,10 +18,9 @@ from typing import Any
 
 import pytest
 
-from .conftest import Helper, slow_link, url
+from .conftest import READY_DETAIL, Helper, slow_link, url
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-READY_DETAIL = "document.addEventListener('kb:ready', e => { window.__kbReady = e.detail; })"
 FRENCH_VAT = "FR40303265045"  # valid: its stdnum module is stdnum.fr.tva
 MISSING = "stdnum/fr/tva.pyc"  # the lean zip holds bytecode
 

@@ -9,6 +9,8 @@ const renderer = import("./render.js");
 renderer.catch((error) => worker.fail(`render.js: ${error.message}`)); // the error state, with its retry
 
 let roots = [];
+// Save-Data: nothing starts before the reader asks, and then from the fewest bytes (worker.js).
+const saveData = Boolean(navigator.connection?.saveData);
 
 // ---------- the worker: one per page, shared by all helpers ----------
 const worker = {
@@ -43,8 +45,7 @@ const worker = {
     if (this.started || this.state === "error" || !this.create()) return;
     this.started = true;
     this.setState("loading", { loaded: 0, total: 0 });
-    // Under Save-Data the worker boots from the fewest bytes (the lean zip) whatever the link.
-    this.instance.postMessage({ type: "start", saveData: Boolean(navigator.connection?.saveData) });
+    this.instance.postMessage({ type: "start", saveData });
   },
   fail(reason) {
     console.error("kb: helper runtime failed:", reason);
@@ -330,7 +331,7 @@ function startWhenParsed() {
 }
 
 // Under Save-Data nothing, not even the worker, starts before the reader asks (see the end of mountAll).
-if (!navigator.connection?.saveData) {
+if (!saveData) {
   worker.create();
   startWhenParsed();
 }
@@ -360,7 +361,7 @@ function mountAll() {
       worker.start();
     }
   }, { rootMargin: `${MARGIN}px` });
-  if (navigator.connection?.saveData) { /* on intent only */ }
+  if (saveData) { /* on intent only */ }
   else if (roots.some(near)) worker.start();
   else roots.forEach((root) => observer.observe(root));
 }

@@ -234,8 +234,8 @@ function keepCopies(manifest, used, have) {
   whenIdle(async () => {
     const files = new Map();
     for (const name of used.filter((n) => !have.has(n))) {
-      const cached = await realFetch(at(name), { cache: "only-if-cached", mode: "same-origin" }).catch(() => null);
-      if (cached?.ok) files.set(name, new Uint8Array(await cached.arrayBuffer()));
+      const response = await cached(at(name));
+      if (response) files.set(name, new Uint8Array(await response.arrayBuffer()));
     }
     if (files.size) await copies.write(files, copyNames(manifest));
   });
@@ -245,11 +245,11 @@ function keepCopies(manifest, used, have) {
 // them waits for pyodide.mjs.
 async function startDownloads(manifest) {
   const here = await pathFromHere(manifest);
+  prefetch(at(manifest.files.lib));
   return {
     here,
     asm: import(at(manifest.files["pyodide.asm.mjs"])), // already loading if prepare() found copies
     wasm: prefetch(at(manifest.files["pyodide.asm.wasm"])),
-    lib: prefetch(at(manifest.files.lib)),
   };
 }
 
