@@ -39,14 +39,13 @@ export async function read() {
 }
 
 // Writes `files` (name -> bytes) and deletes every other file of the folder except those in `keep`.
-// Returns the names written. Never throws: a copy that cannot be written is simply not there next time.
+// Never throws: a copy that cannot be written is simply not there next time.
 export async function write(files, keep) {
-  const written = [];
   let dir;
   try {
     dir = await folder();
   } catch {
-    return written;
+    return;
   }
   for (const [name, bytes] of files) {
     try {
@@ -61,7 +60,6 @@ export async function write(files, keep) {
       }
       await dir.removeEntry(name).catch(() => {}); // a copy of the wrong size, if any
       await part.move(name);
-      written.push(name);
     } catch (error) {
       console.warn(`kb: no local copy of ${name}:`, error); // quota, or another tab writing it
     }
@@ -69,7 +67,6 @@ export async function write(files, keep) {
   for await (const name of dir.keys()) {
     if (!keep.includes(name)) await dir.removeEntry(name).catch(() => {}); // in use by another tab: next time
   }
-  return written;
 }
 
 // Deletes one copy (one that turned out unusable).
